@@ -1,0 +1,12 @@
+/**
+ * The disclosure rule (DESIGN §3) for counts published on their own. Counts
+ * of an open edition change one response at a time, so exact values would
+ * let an observer see a single submission: they are rounded to a base.
+ */
+export const COUNT_ROUNDING_BASE = 10;
+
+/** A count as it may be published: null when fewer than k records stand behind it. */
+export function publicCount(n: number, k: number): number | null {
+  if (n < k) return null;
+  return Math.max(k, Math.round(n / COUNT_ROUNDING_BASE) * COUNT_ROUNDING_BASE);
+}

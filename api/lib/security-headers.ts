@@ -1,0 +1,31 @@
+/**
+ * The security headers of every response. Pages get their CSP from SvelteKit
+ * (kit.csp in svelte.config.js), which adds nonces to its own inline
+ * scripts; everything else gets the strict CSP below.
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+};
+
+/** For responses that are not SvelteKit pages: API JSON, the API reference, files. */
+export const NON_PAGE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+export function applySecurityHeaders(headers: Headers): void {
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
+  if (!headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', NON_PAGE_CSP);
+}
+
+/** The same headers in the `_headers` format that Workers static assets read. */
+export function staticHeadersFile(): string {
+  const lines = Object.entries({
+    ...SECURITY_HEADERS,
+    'Content-Security-Policy': NON_PAGE_CSP,
+  }).map(([name, value]) => `  ${name}: ${value}`);
+  return `/*\n${lines.join('\n')}\n`;
+}

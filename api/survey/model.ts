@@ -1,0 +1,60 @@
+/**
+ * The questionnaire model. A questionnaire is versioned data: every section,
+ * question and option has a stable code that carries indicators across
+ * editions, so codes are never reused with another meaning.
+ */
+
+export type Locale = 'fr' | 'en';
+export type Localized = Record<Locale, string>;
+
+export type QuestionType = 'single' | 'multi' | 'scale' | 'number' | 'text';
+
+/** Validated instruments scored in code (DESIGN §4). */
+export type Instrument = 'who5' | 'cbi_work';
+
+export interface Option {
+  code: string;
+  label: Localized;
+  /** Numeric value of a scale point, used by scoring and means. */
+  score?: number;
+}
+
+/** The question is shown only when `question` was answered with one of `anyOf`. */
+export interface DisplayCondition {
+  question: string;
+  anyOf: string[];
+}
+
+export interface Question {
+  code: string;
+  type: QuestionType;
+  label: Localized;
+  help?: Localized;
+  required?: boolean;
+  /** Shown to the respondent: why this answer cannot be skipped. */
+  requiredReason?: Localized;
+  options?: Option[];
+  /** Bounds of a number answer, inclusive. */
+  min?: number;
+  max?: number;
+  unit?: Localized;
+  /** Maximum length of a text answer, in characters. */
+  maxLength?: number;
+  showIf?: DisplayCondition;
+  instrument?: Instrument;
+  /** Generalised or suppressed before microdata leaves (DESIGN §3). */
+  quasiIdentifier?: boolean;
+}
+
+export interface Section {
+  code: string;
+  title: Localized;
+  intro?: Localized;
+  questions: Question[];
+}
+
+export interface Questionnaire {
+  version: string;
+  title: Localized;
+  sections: Section[];
+}

@@ -1,0 +1,211 @@
+/**
+ * The whole domain in one schema. Privacy by construction (DESIGN §3): no
+ * table that holds a respondent's words or answers has a column for an
+ * address, a user agent, a cookie or a time finer than an ISO week, and
+ * responses share no key with testimonials.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+
+export const EDITION_STATUSES = ['draft', 'open', 'closed', 'published'] as const;
+export type EditionStatus = (typeof EDITION_STATUSES)[number];
+
+export const editions = sqliteTable(
+  'editions',
+  {
+    year: integer('year').primaryKey(),
+    status: text('status', { enum: EDITION_STATUSES }).notNull().default('draft'),
+    questionnaireVersion: text('questionnaire_version').notNull(),
+    /** SHA-256 of the questionnaire definition, frozen when the edition opens. */
+    questionnaireHash: text('questionnaire_hash'),
+    opensOn: text('opens_on').notNull(),
+    closesOn: text('closes_on').notNull(),
+    publishedOn: text('published_on'),
+    k: integer('k').notNull().default(10),
+    /** Bumped on every accepted response or withdrawal; keys the aggregate cache. */
+    dataVersion: integer('data_version').notNull().default(0),
+    demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [
+    index('editions_status_idx').on(t.status),
+    check('editions_k_min', sql`${t.k} >= 5`),
+    check('editions_dates', sql`${t.opensOn} <= ${t.closesOn}`),
+  ],
+);
+
+export const responses = sqliteTable(
+  'responses',
+  {
+    /** Random 48-bit integer: compact in every answer row, and no clue to submission order. */
+    id: integer('id').primaryKey(),
+    editionYear: integer('edition_year')
+      .notNull()
+      .references(() => editions.year),
+    /** ISO week of submission, e.g. 2026-W14: the finest time ever kept. */
+    submittedWeek: text('submitted_week').notNull(),
+    /** SHA-256 of the withdrawal code shown once to the respondent. */
+    withdrawalHash: text('withdrawal_hash').notNull(),
+    /** SHA-256 of the client's Idempotency-Key, so a retry stores nothing new. */
+    idempotencyHash: text('idempotency_hash'),
+    /** Withdrawn after publication: kept in the frozen figures, left out of future exports. */
+    withdrawn: integer('withdrawn', { mode: 'boolean' }).notNull().default(false),
+    demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [
+    uniqueIndex('responses_withdrawal_idx').on(t.withdrawalHash),
+    uniqueIndex('responses_idempotency_idx').on(t.idempotencyHash),
+    index('responses_edition_idx').on(t.editionYear, t.withdrawn),
+  ],
+);
+
+/**
+ * One row per answered question, and one per chosen option of a multiple
+ * choice. The edition is repeated here so aggregates read one index.
+ */
+export const answers = sqliteTable(
+  'answers',
+  {
+    responseId: integer('response_id')
+      .notNull()
+      .references(() => responses.id, { onDelete: 'cascade' }),
+    editionYear: integer('edition_year').notNull(),
+    questionCode: text('question_code').notNull(),
+    optionCode: text('option_code').notNull().default(''),
+    numValue: real('num_value'),
+    textValue: text('text_value'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.responseId, t.questionCode, t.optionCode] }),
+    index('answers_question_idx').on(t.editionYear, t.questionCode, t.optionCode),
+  ],
+);
+
+export const surveyDrafts = sqliteTable(
+  'survey_drafts',
+  {
+    /** SHA-256 of the resume code; the code itself lives only with the respondent. */
+    resumeHash: text('resume_hash').primaryKey(),
+    editionYear: integer('edition_year')
+      .notNull()
+      .references(() => editions.year),
+    answersJson: text('answers_json').notNull().default('{}'),
+    section: text('section'),
+    /** Day after which the draft is purged (30 days after the last save). */
+    expiresOn: text('expires_on').notNull(),
+  },
+  (t) => [index('survey_drafts_expiry_idx').on(t.expiresOn)],
+);
+
+export const TESTIMONIAL_STATUSES = ['pending', 'published', 'rejected'] as const;
+export type TestimonialStatus = (typeof TESTIMONIAL_STATUSES)[number];
+
+export const testimonials = sqliteTable(
+  'testimonials',
+  {
+    /** Stable rowid for the FTS5 external-content index; never shown. */
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    /** Random public id, so permalinks reveal nothing of submission order. */
+    id: text('id').notNull(),
+    /** Already redacted at submission: the raw text is never stored. */
+    text: text('text').notNull(),
+    lang: text('lang', { enum: ['fr', 'en'] }).notNull(),
+    employerType: text('employer_type'),
+    experience: text('experience'),
+    status: text('status', { enum: TESTIMONIAL_STATUSES }).notNull().default('pending'),
+    rejectReason: text('reject_reason'),
+    submittedWeek: text('submitted_week').notNull(),
+    /** Publication day, set by the moderator's action: not the author's time. */
+    publishedOn: text('published_on'),
+    publishedBy: integer('published_by').references(() => staff.id),
+    withdrawalHash: text('withdrawal_hash').notNull(),
+    demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [
+    uniqueIndex('testimonials_id_idx').on(t.id),
+    uniqueIndex('testimonials_withdrawal_idx').on(t.withdrawalHash),
+    index('testimonials_status_idx').on(t.status, t.publishedOn),
+    index('testimonials_context_idx').on(t.status, t.employerType, t.experience),
+  ],
+);
+
+export const testimonialThemes = sqliteTable(
+  'testimonial_themes',
+  {
+    testimonialId: text('testimonial_id')
+      .notNull()
+      .references(() => testimonials.id, { onDelete: 'cascade' }),
+    theme: text('theme').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.testimonialId, t.theme] }),
+    index('testimonial_themes_theme_idx').on(t.theme),
+  ],
+);
+
+export const STAFF_ROLES = ['admin', 'moderator'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const staff = sqliteTable(
+  'staff',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    email: text('email').notNull(),
+    /** PBKDF2-SHA-256 in the form pbkdf2$iterations$salt$hash (base64). */
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: STAFF_ROLES }).notNull(),
+    createdAt: text('created_at').notNull(),
+    disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [uniqueIndex('staff_email_idx').on(t.email)],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    /** SHA-256 of the session token; the token lives only in the cookie. */
+    tokenHash: text('token_hash').primaryKey(),
+    staffId: integer('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [index('sessions_staff_idx').on(t.staffId), index('sessions_expiry_idx').on(t.expiresAt)],
+);
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    staffId: integer('staff_id').references(() => staff.id),
+    action: text('action').notNull(),
+    target: text('target'),
+    detailJson: text('detail_json'),
+    at: text('at').notNull(),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_staff_idx').on(t.staffId)],
+);
+
+/** Aggregates computed once per data version of an edition (DESIGN §5). */
+export const aggregates = sqliteTable(
+  'aggregates',
+  {
+    editionYear: integer('edition_year')
+      .notNull()
+      .references(() => editions.year, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    key: text('key').notNull().default(''),
+    dataVersion: integer('data_version').notNull(),
+    payloadJson: text('payload_json').notNull(),
+    computedAt: text('computed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.editionYear, t.kind, t.key] })],
+);

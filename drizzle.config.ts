@@ -1,0 +1,8 @@
+import { defineConfig } from 'drizzle-kit';
+
+// Flat SQL files that `wrangler d1 migrations apply` reads as they are.
+export default defineConfig({
+  dialect: 'sqlite',
+  schema: './db/schema.ts',
+  out: './db/migrations',
+});

@@ -1,0 +1,133 @@
+/**
+ * Seeds the local D1 with demo data. Never runs against a remote database:
+ * it only opens the local file that wrangler keeps.
+ *
+ *   npm run seed                       3,000 responses (or replace the demo data)
+ *   npm run seed -- --responses 100000
+ *   npm run seed -- --if-empty         seed only a database with no edition (npm start)
+ *
+ * Only rows marked demo are ever replaced: real responses, testimonials and
+ * staff stay as they are.
+ */
+import { parseArgs } from 'node:util';
+import { persistOption } from './lib/args';
+import { openLocalD1 } from './lib/local-d1';
+import { progressBar } from './lib/progress';
+import { hashPassword } from '../api/lib/crypto';
+import {
+  DEFAULT_RESPONSES,
+  DEMO_ADMIN,
+  demoEditions,
+  generateResponses,
+  generateTestimonials,
+} from '../db/seed/generate';
+
+const { values: args } = parseArgs({
+  options: {
+    responses: { type: 'string' },
+    'if-empty': { type: 'boolean' },
+    ...persistOption,
+  },
+});
+const total = Number(args.responses ?? DEFAULT_RESPONSES);
+if (!Number.isInteger(total) || total < 0 || total > 1_000_000) {
+  console.error('--responses must be a whole number between 0 and 1,000,000.');
+  process.exit(2);
+}
+
+const db = openLocalD1(args['persist-to']);
+const count = (sql: string) => Number((db.prepare(sql).get() as { n: number }).n);
+
+if (args['if-empty'] && count('SELECT count(*) AS n FROM editions') > 0) {
+  console.log('The local database already has editions: demo data left as it is.');
+  process.exit(0);
+}
+const realEditions = count('SELECT count(*) AS n FROM editions WHERE demo = 0');
+if (realEditions > 0) {
+  console.error('The local database holds real (non-demo) editions: the seed will not touch it.');
+  process.exit(1);
+}
+const demoResponses = count('SELECT count(*) AS n FROM responses WHERE demo = 1');
+if (demoResponses === total && count('SELECT count(*) AS n FROM testimonials WHERE demo = 1') > 0) {
+  console.log(
+    `Demo data already present (${total.toLocaleString('en')} responses): nothing to do.`,
+  );
+  process.exit(0);
+}
+
+const adminHash = await hashPassword(DEMO_ADMIN.password);
+const started = performance.now();
+db.exec('BEGIN');
+try {
+  db.exec('DELETE FROM responses WHERE demo = 1');
+  db.exec('DELETE FROM testimonials WHERE demo = 1');
+
+  const upsertEdition = db.prepare(
+    `INSERT INTO editions (year, status, questionnaire_version, opens_on, closes_on, published_on, k, data_version, demo)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1)
+     ON CONFLICT(year) DO UPDATE SET data_version = data_version + 1`,
+  );
+  for (const e of demoEditions) {
+    upsertEdition.run(
+      e.year,
+      e.status,
+      e.questionnaireVersion,
+      e.opensOn,
+      e.closesOn,
+      e.publishedOn,
+      e.k,
+    );
+  }
+
+  const insertResponse = db.prepare(
+    'INSERT INTO responses (id, edition_year, submitted_week, withdrawal_hash, demo) VALUES (?, ?, ?, ?, 1)',
+  );
+  const insertAnswer = db.prepare(
+    'INSERT INTO answers (response_id, edition_year, question_code, option_code, num_value) VALUES (?, ?, ?, ?, ?)',
+  );
+  const bar = progressBar('responses', total);
+  let done = 0;
+  for (const r of generateResponses(total)) {
+    insertResponse.run(r.id, r.editionYear, r.submittedWeek, r.withdrawalHash);
+    for (const a of r.answers)
+      insertAnswer.run(r.id, r.editionYear, a.questionCode, a.optionCode, a.numValue);
+    bar.update(++done);
+  }
+  bar.done();
+
+  const insertTestimonial = db.prepare(
+    `INSERT INTO testimonials (id, text, lang, employer_type, experience, status, reject_reason, submitted_week, published_on, withdrawal_hash, demo)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+  );
+  const insertTheme = db.prepare(
+    'INSERT INTO testimonial_themes (testimonial_id, theme) VALUES (?, ?)',
+  );
+  for (const t of generateTestimonials()) {
+    insertTestimonial.run(
+      t.id,
+      t.text,
+      t.lang,
+      t.employerType ?? null,
+      t.experience ?? null,
+      t.status,
+      t.rejectReason ?? null,
+      t.submittedWeek,
+      t.publishedOn,
+      t.withdrawalHash,
+    );
+    for (const theme of t.themes) insertTheme.run(t.id, theme);
+  }
+
+  db.prepare(
+    `INSERT INTO staff (email, password_hash, role, created_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT(email) DO NOTHING`,
+  ).run(DEMO_ADMIN.email, adminHash, DEMO_ADMIN.role, new Date().toISOString());
+  db.exec('COMMIT');
+} catch (error) {
+  db.exec('ROLLBACK');
+  throw error;
+}
+const seconds = (performance.now() - started) / 1000;
+console.log(
+  `Seeded ${total.toLocaleString('en')} demo responses, ${count('SELECT count(*) AS n FROM testimonials WHERE demo = 1')} testimonials and the demo admin (${DEMO_ADMIN.email}) in ${seconds.toFixed(1)} s.`,
+);

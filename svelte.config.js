@@ -1,0 +1,45 @@
+import adapter from '@sveltejs/adapter-cloudflare';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+  preprocess: vitePreprocess(),
+  kit: {
+    adapter: adapter(),
+    files: {
+      src: 'web',
+      assets: 'web/static',
+      routes: 'web/routes',
+      lib: 'web/lib',
+      appTemplate: 'web/app.html',
+      errorTemplate: 'web/error.html',
+      hooks: { server: 'web/hooks.server', client: 'web/hooks.client', universal: 'web/hooks' },
+    },
+    alias: { $api: 'api', $db: 'db' },
+    typescript: {
+      // Type check the API, database and scripts too, not only what the web imports.
+      config: (tsconfig) => {
+        tsconfig.include.push('../api/**/*.ts', '../db/**/*.ts', '../scripts/**/*.ts', '../*.config.ts');
+        return tsconfig;
+      },
+    },
+    // SvelteKit adds a nonce (or hash) to its own inline scripts, so script-src needs no 'unsafe-inline'.
+    csp: {
+      mode: 'auto',
+      directives: {
+        'default-src': ['self'],
+        'script-src': ['self'],
+        'style-src': ['self', 'unsafe-inline'],
+        'img-src': ['self', 'data:'],
+        'font-src': ['self'],
+        'connect-src': ['self'],
+        'form-action': ['self'],
+        'frame-ancestors': ['none'],
+        'base-uri': ['self'],
+        'object-src': ['none'],
+      },
+    },
+  },
+};
+
+export default config;

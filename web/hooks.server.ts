@@ -1,0 +1,22 @@
+import type { Handle } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { applySecurityHeaders } from '$api/lib/security-headers';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+
+const i18n: Handle = ({ event, resolve }) =>
+  paraglideMiddleware(event.request, ({ request, locale }) => {
+    event.request = request;
+    return resolve(event, {
+      transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale),
+    });
+  });
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+  const resolved = await resolve(event);
+  // Responses passed through from fetch() have immutable headers; copy before setting.
+  const response = new Response(resolved.body, resolved);
+  applySecurityHeaders(response.headers);
+  return response;
+};
+
+export const handle = sequence(securityHeaders, i18n);
