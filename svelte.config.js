@@ -19,7 +19,12 @@ const config = {
     typescript: {
       // Type check the API, database and scripts too, not only what the web imports.
       config: (tsconfig) => {
-        tsconfig.include.push('../api/**/*.ts', '../db/**/*.ts', '../scripts/**/*.ts', '../*.config.ts');
+        tsconfig.include.push(
+          '../api/**/*.ts',
+          '../db/**/*.ts',
+          '../scripts/**/*.ts',
+          '../*.config.ts',
+        );
         return tsconfig;
       },
     },

@@ -8,5 +8,5 @@ export const COUNT_ROUNDING_BASE = 10;
 /** A count as it may be published: null when fewer than k records stand behind it. */
 export function publicCount(n: number, k: number): number | null {
   if (n < k) return null;
-  return Math.max(k, Math.round(n / COUNT_ROUNDING_BASE) * COUNT_ROUNDING_BASE);
+  return Math.round(n / COUNT_ROUNDING_BASE) * COUNT_ROUNDING_BASE;
 }

@@ -1,0 +1,104 @@
+/**
+ * Serves the built Worker with wrangler dev on a local D1 of its own, for
+ * browser tests and benchmarks: migrations applied and demo data seeded, as
+ * `npm start` does.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run, spawnDetached } from './run';
+
+export interface LocalServer {
+  baseURL: string;
+  persistDir: string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(
+  baseURL: string,
+  timeoutMs: number,
+  logs: () => string,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${baseURL}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`The Worker did not answer at ${baseURL} within ${timeoutMs} ms:\n${logs()}`);
+}
+
+export function prepareDatabase(persistDir: string, responses: number): void {
+  run('npx', [
+    'wrangler',
+    'd1',
+    'migrations',
+    'apply',
+    'DB',
+    '--local',
+    '--persist-to',
+    persistDir,
+  ]);
+  run('npx', [
+    'tsx',
+    'scripts/seed.ts',
+    '--persist-to',
+    persistDir,
+    '--responses',
+    String(responses),
+  ]);
+}
+
+export async function startLocalServer(options: { responses?: number } = {}): Promise<LocalServer> {
+  const persistDir = mkdtempSync(join(tmpdir(), 'cm-observatory-'));
+  prepareDatabase(persistDir, options.responses ?? 3000);
+  const port = await freePort();
+  const child = spawnDetached('npx', [
+    'wrangler',
+    'dev',
+    '--port',
+    String(port),
+    '--ip',
+    '127.0.0.1',
+    '--persist-to',
+    persistDir,
+    '--show-interactive-dev-session=false',
+    '--log-level',
+    'warn',
+  ]);
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const baseURL = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    // wrangler starts workerd as a child: end the whole process group.
+    if (child.pid && child.exitCode === null) {
+      process.kill(-child.pid, 'SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+    rmSync(persistDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(baseURL, 60_000, () => output);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseURL, persistDir, stop };
+}

@@ -1,0 +1,69 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+
+const tables = async () =>
+  (
+    await env.DB.prepare(
+      "SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name",
+    ).all<{
+      name: string;
+    }>()
+  ).results.map((r) => r.name);
+
+describe('migrations on an empty D1', () => {
+  it('create every table of the domain', async () => {
+    const names = await tables();
+    for (const table of [
+      'editions',
+      'responses',
+      'answers',
+      'survey_drafts',
+      'testimonials',
+      'testimonial_themes',
+      'testimonials_fts',
+      'staff',
+      'sessions',
+      'audit_log',
+      'aggregates',
+    ]) {
+      expect(names).toContain(table);
+    }
+  });
+
+  it('index the columns that reads filter on', async () => {
+    const plan = await env.DB.prepare(
+      "EXPLAIN QUERY PLAN SELECT count(*) FROM answers WHERE edition_year = 2026 AND question_code = 'work.hours_actual'",
+    ).all<{ detail: string }>();
+    expect(plan.results.map((r) => r.detail).join(' ')).toMatch(
+      /USING (COVERING )?INDEX answers_question_idx/,
+    );
+  });
+
+  it('refuse an edition with k below 5', async () => {
+    await expect(
+      env.DB.prepare(
+        "INSERT INTO editions (year, questionnaire_version, opens_on, closes_on, k) VALUES (2030, '2026.1', '2030-01-01', '2030-02-01', 4)",
+      ).run(),
+    ).rejects.toThrow(/CHECK constraint failed/);
+  });
+
+  it('keep the full-text index in step with testimonials, accents folded', async () => {
+    await env.DB.batch([
+      env.DB.prepare(
+        "INSERT INTO testimonials (id, text, lang, submitted_week, withdrawal_hash) VALUES ('t1', 'Je suis épuisée par les trolls', 'fr', '2026-W40', 'h1')",
+      ),
+    ]);
+    const search = (q: string) =>
+      env.DB.prepare(
+        'SELECT t.id FROM testimonials_fts f JOIN testimonials t ON t.seq = f.rowid WHERE testimonials_fts MATCH ?',
+      )
+        .bind(q)
+        .all<{ id: string }>();
+    expect((await search('epuisee')).results).toEqual([{ id: 't1' }]);
+    await env.DB.prepare("UPDATE testimonials SET text = 'Texte caviardé' WHERE id = 't1'").run();
+    expect((await search('epuisee')).results).toEqual([]);
+    expect((await search('caviarde')).results).toEqual([{ id: 't1' }]);
+    await env.DB.prepare("DELETE FROM testimonials WHERE id = 't1'").run();
+    expect((await search('caviarde')).results).toEqual([]);
+  });
+});

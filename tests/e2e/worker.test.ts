@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { baseURL } from './browser';
+
+const get = (path: string) => fetch(`${baseURL()}${path}`);
+
+describe('the built Worker', () => {
+  it('serves health and the editions API with demo data', async () => {
+    expect(await (await get('/api/health')).json()).toEqual({ status: 'ok', database: 'ok' });
+    const { editions } = (await (await get('/api/v1/editions')).json()) as {
+      editions: { year: number; status: string; responseCount: number }[];
+    };
+    expect(editions.map((e) => [e.year, e.status])).toEqual([
+      [2024, 'published'],
+      [2025, 'published'],
+      [2026, 'open'],
+    ]);
+    expect(editions.reduce((sum, e) => sum + e.responseCount, 0)).toBe(3000);
+  });
+
+  it.each(['/', '/en', '/api/health', '/api/nope', '/nope', '/app.css', '/api/docs'])(
+    'sends the security headers on %s',
+    async (path) => {
+      const res = await get(path);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("frame-ancestors 'none'");
+      const scriptSrc =
+        /script-src ([^;]*)/.exec(csp)?.[1] ?? /default-src ([^;]*)/.exec(csp)?.[1] ?? '';
+      expect(scriptSrc).not.toContain("'unsafe-inline'");
+      const hsts = res.headers.get('strict-transport-security') ?? '';
+      expect(Number(/max-age=(\d+)/.exec(hsts)?.[1])).toBeGreaterThanOrEqual(31_536_000);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    },
+  );
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { questionnaires, questionsOf } from '../../api/survey/questionnaires';
+
+describe.each(Object.values(questionnaires))('questionnaire $version', (questionnaire) => {
+  const questions = questionsOf(questionnaire);
+
+  it('has unique stable codes, prefixed by their section', () => {
+    const codes = questions.map((q) => q.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const section of questionnaire.sections) {
+      for (const q of section.questions) expect(q.code.startsWith(`${section.code}.`)).toBe(true);
+    }
+  });
+
+  it('gives every label in French and English', () => {
+    for (const q of questions) {
+      expect(q.label.fr.length).toBeGreaterThan(0);
+      expect(q.label.en.length).toBeGreaterThan(0);
+      for (const o of q.options ?? []) expect(o.label.fr && o.label.en).toBeTruthy();
+    }
+  });
+
+  it('gives choice questions unique options and numbers their bounds', () => {
+    for (const q of questions) {
+      if (q.type === 'single' || q.type === 'multi' || q.type === 'scale') {
+        const codes = (q.options ?? []).map((o) => o.code);
+        expect(codes.length).toBeGreaterThan(1);
+        expect(new Set(codes).size).toBe(codes.length);
+      }
+      if (q.type === 'number') expect(q.min).toBeLessThan(q.max!);
+    }
+  });
+
+  it('conditions display only on earlier questions and real options', () => {
+    const seen = new Map<string, string[]>();
+    for (const q of questions) {
+      if (q.showIf) {
+        const options = seen.get(q.showIf.question);
+        expect(options, `${q.code} depends on ${q.showIf.question}`).toBeDefined();
+        for (const code of q.showIf.anyOf) expect(options).toContain(code);
+      }
+      seen.set(
+        q.code,
+        (q.options ?? []).map((o) => o.code),
+      );
+    }
+  });
+
+  it('holds the full WHO-5 (scores 0–5) and CBI work-related subscale (scores 0–100)', () => {
+    const who5 = questions.filter((q) => q.instrument === 'who5');
+    const cbi = questions.filter((q) => q.instrument === 'cbi_work');
+    expect(who5).toHaveLength(5);
+    expect(cbi).toHaveLength(7);
+    for (const q of who5) expect(q.options!.map((o) => o.score).sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    for (const q of cbi)
+      expect(q.options!.map((o) => o.score).sort((a, b) => a! - b!)).toEqual([0, 25, 50, 75, 100]);
+  });
+});

@@ -1,0 +1,20 @@
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+
+/** Unit and API tests run inside workerd, against a real local D1 with the migrations applied. */
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations('db/migrations');
+  return {
+    plugins: [
+      cloudflareTest({
+        main: './tests/api/worker.ts',
+        wrangler: { configPath: './wrangler.toml' },
+        miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+      }),
+    ],
+    test: {
+      include: ['tests/unit/**/*.test.ts', 'tests/api/**/*.test.ts'],
+      setupFiles: ['tests/api/apply-migrations.ts'],
+    },
+  };
+});
