@@ -31,7 +31,12 @@ export const editions = sqliteTable(
     closesOn: text('closes_on').notNull(),
     publishedOn: text('published_on'),
     k: integer('k').notNull().default(10),
-    /** Bumped on every accepted response or withdrawal; keys the aggregate cache. */
+    /**
+     * Current (not withdrawn) responses, and a version bumped on every accepted
+     * response or withdrawal that keys the aggregate cache. Both are kept by
+     * triggers (migration 0002), so no writer can forget them.
+     */
+    responseCount: integer('response_count').notNull().default(0),
     dataVersion: integer('data_version').notNull().default(0),
     demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
   },

@@ -63,9 +63,9 @@ try {
   db.exec('DELETE FROM testimonials WHERE demo = 1');
 
   const upsertEdition = db.prepare(
-    `INSERT INTO editions (year, status, questionnaire_version, opens_on, closes_on, published_on, k, data_version, demo)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1)
-     ON CONFLICT(year) DO UPDATE SET data_version = data_version + 1`,
+    `INSERT INTO editions (year, status, questionnaire_version, opens_on, closes_on, published_on, k, demo)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 1)
+     ON CONFLICT(year) DO NOTHING`,
   );
   for (const e of demoEditions) {
     upsertEdition.run(

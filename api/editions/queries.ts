@@ -1,11 +1,11 @@
-import { and, asc, count, eq } from 'drizzle-orm';
-import { editions, responses } from '../../db/schema';
+import { asc, eq } from 'drizzle-orm';
+import { editions } from '../../db/schema';
 import { publicCount } from '../findings/disclosure';
 import type { Db } from '../lib/db';
 
 /**
- * Every edition, oldest first, with its number of current (not withdrawn)
- * responses as it may be published: rounded, or null under k.
+ * Every edition, oldest first, with its number of current responses as it
+ * may be published: rounded, or null under k.
  */
 export async function listPublicEditions(db: Db) {
   const rows = await db
@@ -17,22 +17,15 @@ export async function listPublicEditions(db: Db) {
       publishedOn: editions.publishedOn,
       k: editions.k,
       demo: editions.demo,
-      responses: count(responses.id),
+      responses: editions.responseCount,
     })
     .from(editions)
-    .leftJoin(
-      responses,
-      and(eq(responses.editionYear, editions.year), eq(responses.withdrawn, false)),
-    )
-    .groupBy(editions.year)
     .orderBy(asc(editions.year));
-  return rows.map(({ responses: n, ...edition }) => ({
+  return rows.map(({ responses, ...edition }) => ({
     ...edition,
-    responseCount: publicCount(n, edition.k),
+    responseCount: publicCount(responses, edition.k),
   }));
 }
-
-export type PublicEdition = Awaited<ReturnType<typeof listPublicEditions>>[number];
 
 /** True when the database holds synthetic demo editions, so the UI can say so. */
 export async function hasDemoData(db: Db): Promise<boolean> {

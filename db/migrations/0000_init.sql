@@ -42,6 +42,7 @@ CREATE TABLE `editions` (
 	`closes_on` text NOT NULL,
 	`published_on` text,
 	`k` integer DEFAULT 10 NOT NULL,
+	`response_count` integer DEFAULT 0 NOT NULL,
 	`data_version` integer DEFAULT 0 NOT NULL,
 	`demo` integer DEFAULT false NOT NULL,
 	CONSTRAINT "editions_k_min" CHECK("editions"."k" >= 5),

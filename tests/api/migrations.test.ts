@@ -66,4 +66,26 @@ describe('migrations on an empty D1', () => {
     await env.DB.prepare("DELETE FROM testimonials WHERE id = 't1'").run();
     expect((await search('caviarde')).results).toEqual([]);
   });
+
+  it('keep each edition response count and data version in step with its responses', async () => {
+    const edition = () =>
+      env.DB.prepare(
+        'SELECT response_count AS n, data_version AS v FROM editions WHERE year = 2031',
+      ).first<{ n: number; v: number }>();
+    await env.DB.prepare(
+      "INSERT INTO editions (year, questionnaire_version, opens_on, closes_on) VALUES (2031, '2026.1', '2031-01-01', '2031-02-01')",
+    ).run();
+    const insert = (id: number) =>
+      env.DB.prepare(
+        "INSERT INTO responses (id, edition_year, submitted_week, withdrawal_hash) VALUES (?, 2031, '2031-W02', ?)",
+      ).bind(id, `w${id}`);
+    await env.DB.batch([insert(1), insert(2), insert(3)]);
+    expect(await edition()).toEqual({ n: 3, v: 3 });
+    await env.DB.prepare('UPDATE responses SET withdrawn = 1 WHERE id = 2').run();
+    expect(await edition()).toEqual({ n: 2, v: 4 });
+    await env.DB.prepare('UPDATE responses SET withdrawn = 1 WHERE id = 2').run();
+    expect(await edition()).toEqual({ n: 2, v: 4 });
+    await env.DB.prepare('DELETE FROM responses WHERE id IN (1, 2)').run();
+    expect(await edition()).toEqual({ n: 1, v: 6 });
+  });
 });
