@@ -13,7 +13,6 @@ import { parseArgs } from 'node:util';
 import { openLocalD1 } from './lib/local-d1';
 import { startLocalServer } from './lib/local-server';
 import { progressBar } from './lib/progress';
-import { run } from './lib/run';
 
 const { values } = parseArgs({
   options: {

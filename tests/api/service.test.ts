@@ -1,5 +1,4 @@
-import { exports } from 'cloudflare:workers';
-import { env } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { clearDatabase } from './db';
@@ -8,8 +7,12 @@ import { editions, responses } from '../../db/schema';
 
 beforeEach(clearDatabase);
 
+// The test Worker (tests/api/worker.ts) is not the wrangler.toml main, so its
+// exports are not in the generated types.
+const worker = exports as unknown as { default: Fetcher };
+
 const api = (path: string, init?: RequestInit) =>
-  exports.default.fetch(`http://observatory.test${path}`, init);
+  worker.default.fetch(`http://observatory.test${path}`, init);
 
 async function addEdition(
   year: number,
