@@ -1,5 +1,6 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import { siteverify } from './tests/api/turnstile-siteverify';
 
 /** Unit and API tests run inside workerd, against a real local D1 with the migrations applied. */
 export default defineConfig(async () => {
@@ -9,7 +10,7 @@ export default defineConfig(async () => {
       cloudflareTest({
         main: './tests/api/worker.ts',
         wrangler: { configPath: './wrangler.toml' },
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+        miniflare: { bindings: { TEST_MIGRATIONS: migrations }, outboundService: siteverify },
       }),
     ],
     test: {

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { renderReference, type OpenApiDocument } from './docs/reference';
 import { editionsApp } from './editions/routes';
+import { surveyApp } from './survey/routes';
 import { ApiError, errorBody, fieldErrors } from './lib/errors';
 import type { AppEnv } from './lib/hono-env';
 
@@ -62,7 +63,8 @@ app
     await c.env.DB.prepare('SELECT 1').first();
     return c.json({ status: 'ok' as const, database: 'ok' as const }, 200);
   })
-  .route('/v1/editions', editionsApp);
+  .route('/v1/editions', editionsApp)
+  .route('/v1', surveyApp);
 
 const documentConfig = {
   openapi: '3.1.0',
@@ -94,9 +96,15 @@ app.notFound((c) =>
 
 app.onError((err, c) => {
   if (err instanceof ApiError)
-    return c.json(errorBody(err.code, err.message, err.fields), err.status);
+    return c.json(errorBody(err.code, err.message, err.fields), err.status, err.headers);
   if (err instanceof HTTPException) {
-    return c.json(errorBody('http_error', err.message || 'Request refused.'), err.status);
+    // Hono's body parsers throw these for bodies that do not parse.
+    return c.json(
+      errorBody('invalid_body', err.message || 'The request body could not be read.', {
+        body: err.message || 'Could not be parsed.',
+      }),
+      err.status,
+    );
   }
   console.error('Unhandled API error', err);
   return c.json(

@@ -59,8 +59,13 @@ export const responses = sqliteTable(
     submittedWeek: text('submitted_week').notNull(),
     /** SHA-256 of the withdrawal code shown once to the respondent. */
     withdrawalHash: text('withdrawal_hash').notNull(),
-    /** SHA-256 of the client's Idempotency-Key, so a retry stores nothing new. */
+    /**
+     * SHA-256 of the client's Idempotency-Key, and the withdrawal code sealed
+     * with a pad derived from that key: a retry gets the same code back, and
+     * the database alone cannot reveal it. Both are cleared after the ISO week.
+     */
     idempotencyHash: text('idempotency_hash'),
+    withdrawalSealed: text('withdrawal_sealed'),
     /** Withdrawn after publication: kept in the frozen figures, left out of future exports. */
     withdrawn: integer('withdrawn', { mode: 'boolean' }).notNull().default(false),
     demo: integer('demo', { mode: 'boolean' }).notNull().default(false),

@@ -21,6 +21,12 @@ export function randomCode(bytes = 16): string {
   return toBase64Url(crypto.getRandomValues(new Uint8Array(bytes)));
 }
 
+/** A random positive 48-bit integer: a row id that says nothing about insertion order. */
+export function randomId48(): number {
+  const [hi, lo] = crypto.getRandomValues(new Uint32Array(2));
+  return (hi! % 2 ** 16) * 2 ** 32 + lo! + 1;
+}
+
 export async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', encoder.encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
@@ -65,3 +71,18 @@ export async function verifyPassword(password: string, stored: string): Promise<
   for (let i = 0; i < actual.length; i++) diff |= actual[i]! ^ wanted[i]!;
   return diff === 0;
 }
+
+/**
+ * Seals a 128-bit code with a one-time pad derived from a secret the client
+ * holds (its Idempotency-Key): only that secret opens it again.
+ */
+export async function sealCode(code: string, secret: string): Promise<string> {
+  const pad = new Uint8Array(
+    await crypto.subtle.digest('SHA-256', encoder.encode(`seal:${secret}`)),
+  );
+  const bytes = fromBase64Url(code);
+  return toBase64Url(bytes.map((b, i) => b ^ pad[i]!));
+}
+
+/** XOR is its own inverse. */
+export const unsealCode = sealCode;

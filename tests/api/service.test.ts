@@ -1,18 +1,12 @@
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { clearDatabase } from './db';
+import { api } from './helpers';
 import { getDb } from '../../api/lib/db';
 import { editions, responses } from '../../db/schema';
 
 beforeEach(clearDatabase);
-
-// The test Worker (tests/api/worker.ts) is not the wrangler.toml main, so its
-// exports are not in the generated types.
-const worker = exports as unknown as { default: Fetcher };
-
-const api = (path: string, init?: RequestInit) =>
-  worker.default.fetch(`http://observatory.test${path}`, init);
 
 async function addEdition(
   year: number,

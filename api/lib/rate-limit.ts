@@ -1,0 +1,68 @@
+/**
+ * Per-client rate limiting (DESIGN §3). The key is an HMAC of the client
+ * address under a key that changes every day, so it cannot be joined to
+ * anything stored, and only the limiter ever sees it.
+ */
+import { ApiError } from './errors';
+
+const encoder = new TextEncoder();
+
+/**
+ * Without RATE_LIMIT_SECRET (local runs), each isolate draws its own secret:
+ * limits then hold per isolate, and nothing needs configuring.
+ */
+const isolateSecret = crypto.getRandomValues(new Uint8Array(32));
+
+async function hmac(key: BufferSource, message: string): Promise<ArrayBuffer> {
+  const cryptoKey = await crypto.subtle.importKey(
+    'raw',
+    key,
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
+  return crypto.subtle.sign('HMAC', cryptoKey, encoder.encode(message));
+}
+
+/** HMAC(HMAC(secret, day), address), hex: a key that rotates daily. */
+export async function limiterKey(
+  address: string,
+  secret: string | undefined,
+  now = new Date(),
+): Promise<string> {
+  const base = secret ? encoder.encode(secret) : isolateSecret;
+  const dailyKey = await hmac(base, now.toISOString().slice(0, 10));
+  const digest = await hmac(dailyKey, address);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The client address as Cloudflare gives it; read only to build the limiter key. */
+export function clientAddress(headers: Headers): string {
+  return headers.get('cf-connecting-ip') ?? 'local';
+}
+
+/**
+ * Throws a 429 with Retry-After when `limiter` refuses this client. The
+ * binding's limit and period are set in wrangler.toml.
+ */
+export async function enforceRateLimit(
+  limiter: RateLimit,
+  headers: Headers,
+  secret: string | undefined,
+  retryAfterSeconds: number,
+): Promise<void> {
+  const { success } = await limiter.limit({
+    key: await limiterKey(clientAddress(headers), secret),
+  });
+  if (!success) {
+    throw new ApiError(
+      429,
+      'rate_limited',
+      `Too many requests. Try again in ${retryAfterSeconds} seconds.`,
+      undefined,
+      {
+        'Retry-After': String(retryAfterSeconds),
+      },
+    );
+  }
+}

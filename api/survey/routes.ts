@@ -1,0 +1,130 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { getDb } from '../lib/db';
+import { ApiError, ErrorSchema } from '../lib/errors';
+import type { AppEnv } from '../lib/hono-env';
+import { requireJson } from '../lib/json-body';
+import { enforceRateLimit } from '../lib/rate-limit';
+import { verifyTurnstile } from '../lib/turnstile';
+import { validateAnswers } from './answers';
+import { questionsOf } from './questionnaires';
+import {
+  AnswersBody,
+  IdempotencyHeader,
+  QuestionnaireSchema,
+  WithdrawalCodeBody,
+  YearParam,
+} from './schemas';
+import { findEdition, openEdition, submitResponse, withdrawResponse } from './service';
+
+const errors = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      {
+        description: 'Error, naming the fields at fault.',
+        content: { 'application/json': { schema: ErrorSchema } },
+      },
+    ]),
+  );
+
+const questionnaireRoute = createRoute({
+  method: 'get',
+  path: '/editions/{year}/questionnaire',
+  tags: ['Survey'],
+  summary: 'The questionnaire of an edition: sections, questions, options, conditions',
+  request: { params: YearParam },
+  responses: {
+    200: {
+      description: 'The questionnaire.',
+      content: { 'application/json': { schema: QuestionnaireSchema } },
+    },
+    ...errors(400, 404),
+  },
+});
+
+const submitRoute = createRoute({
+  method: 'post',
+  path: '/editions/{year}/responses',
+  tags: ['Survey'],
+  summary: 'Submit a response to the open edition',
+  description:
+    'Stores the response and all its answers atomically. A retry with the same Idempotency-Key returns the same withdrawal code and stores nothing new. Nothing identifying is stored; the date is kept to the ISO week.',
+  middleware: [requireJson] as const,
+  request: {
+    params: YearParam,
+    headers: IdempotencyHeader,
+    body: { content: { 'application/json': { schema: AnswersBody } }, required: true },
+  },
+  responses: {
+    201: {
+      description: 'Stored. The withdrawal code is shown once: keep it to withdraw the response.',
+      content: {
+        'application/json': {
+          schema: z.object({ withdrawalCode: z.string() }).openapi('Submitted'),
+        },
+      },
+    },
+    ...errors(400, 403, 404, 409, 413, 415, 429),
+  },
+});
+
+const withdrawRoute = createRoute({
+  method: 'delete',
+  path: '/responses',
+  tags: ['Survey'],
+  summary: 'Withdraw a response with its withdrawal code',
+  description:
+    'Before the edition is published the response is deleted; after, it is left out of every future export.',
+  middleware: [requireJson] as const,
+  request: {
+    body: { content: { 'application/json': { schema: WithdrawalCodeBody } }, required: true },
+  },
+  responses: { 204: { description: 'Withdrawn.' }, ...errors(400, 404, 413, 415, 429) },
+});
+
+const rateLimit = (c: { env: Env; req: { raw: Request } }) =>
+  enforceRateLimit(
+    c.env.SUBMIT_LIMITER,
+    c.req.raw.headers,
+    c.env.RATE_LIMIT_SECRET,
+    Number(c.env.SUBMIT_RETRY_AFTER),
+  );
+
+export const surveyApp = new OpenAPIHono<AppEnv>()
+  .openapi(questionnaireRoute, async (c) => {
+    const { year } = c.req.valid('param');
+    const edition = await findEdition(getDb(c.env.DB), year);
+    return c.json(edition.questionnaire, 200);
+  })
+  .openapi(submitRoute, async (c) => {
+    const { year } = c.req.valid('param');
+    const headers = c.req.valid('header');
+    const { answers } = c.req.valid('json');
+    await rateLimit(c);
+    await verifyTurnstile(c.env.TURNSTILE_SECRET, headers['cf-turnstile-response']);
+    const db = getDb(c.env.DB);
+    const edition = await openEdition(db, year);
+    const checked = validateAnswers(edition.questionnaire, answers, {
+      requiredOf: questionsOf(edition.questionnaire),
+    });
+    if (!checked.ok)
+      throw new ApiError(400, 'invalid_answers', 'Some answers are invalid.', checked.fields);
+    const { withdrawalCode } = await submitResponse(
+      db,
+      edition,
+      checked.answers,
+      headers['idempotency-key'],
+    );
+    return c.json({ withdrawalCode }, 201);
+  })
+  .openapi(withdrawRoute, async (c) => {
+    const { withdrawalCode } = c.req.valid('json');
+    await rateLimit(c);
+    const outcome = await withdrawResponse(getDb(c.env.DB), withdrawalCode);
+    if (!outcome) {
+      throw new ApiError(404, 'unknown_code', 'No response has this withdrawal code.', {
+        withdrawalCode: 'Unknown code.',
+      });
+    }
+    return c.body(null, 204);
+  });

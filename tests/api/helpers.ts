@@ -1,0 +1,43 @@
+import { env, exports } from 'cloudflare:workers';
+import { getDb } from '../../api/lib/db';
+import { editions } from '../../db/schema';
+import type { EditionStatus } from '../../db/schema';
+
+// The test Worker (tests/api/worker.ts) is not the wrangler.toml main, so its
+// exports are not in the generated types.
+const worker = exports as unknown as { default: Fetcher };
+
+export const api = (path: string, init?: RequestInit) =>
+  worker.default.fetch(`http://observatory.test${path}`, init);
+
+export async function addEdition(year: number, status: EditionStatus, version = '2026.1') {
+  await getDb(env.DB)
+    .insert(editions)
+    .values({
+      year,
+      status,
+      questionnaireVersion: version,
+      opensOn: `${year}-09-01`,
+      closesOn: `${year}-12-01`,
+      k: 10,
+    });
+}
+
+let clients = 0;
+/** A distinct client address per call, so rate limits of one test do not leak into another. */
+export const newClient = () => `192.0.2.${++clients % 250}-${clients}`;
+
+export function postJson(path: string, body: unknown, headers: Record<string, string> = {}) {
+  return api(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'cf-connecting-ip': newClient(), ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+export async function count(table: string, where = '1 = 1'): Promise<number> {
+  const row = await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).first<{
+    n: number;
+  }>();
+  return row!.n;
+}
