@@ -1,5 +1,15 @@
 import type { CompilerOptions } from '@inlang/paraglide-js';
 
+/** French paths and their English translations; the first pattern that matches wins. */
+const translatedPaths: [fr: string, en: string][] = [
+  ['/enquete', '/en/survey'],
+  ['/enquete/reprendre/:code', '/en/survey/resume/:code'],
+  ['/enquete/:year/relecture', '/en/survey/:year/review'],
+  ['/enquete/:year/:step', '/en/survey/:year/:step'],
+  ['/enquete/:year', '/en/survey/:year'],
+  ['/retrait', '/en/withdraw'],
+];
+
 /**
  * One definition of the locale routing, shared by the Vite build and by the
  * stand-alone compile that type checks run on. French is the base locale and
@@ -10,6 +20,13 @@ export const i18nOptions = {
   outdir: './web/lib/paraglide',
   strategy: ['url', 'baseLocale'],
   urlPatterns: [
+    ...translatedPaths.map(([fr, en]) => ({
+      pattern: fr,
+      localized: [
+        ['en', en],
+        ['fr', fr],
+      ] as [string, string][],
+    })),
     {
       pattern: '/:path(.*)?',
       localized: [

@@ -11,6 +11,7 @@ const config = {
       assets: 'web/static',
       routes: 'web/routes',
       lib: 'web/lib',
+      params: 'web/params',
       appTemplate: 'web/app.html',
       errorTemplate: 'web/error.html',
       hooks: { server: 'web/hooks.server', client: 'web/hooks.client', universal: 'web/hooks' },
@@ -33,7 +34,9 @@ const config = {
       mode: 'auto',
       directives: {
         'default-src': ['self'],
-        'script-src': ['self'],
+        // Turnstile's widget, rendered only when a site key is configured.
+        'script-src': ['self', 'https://challenges.cloudflare.com'],
+        'frame-src': ['https://challenges.cloudflare.com'],
         'style-src': ['self', 'unsafe-inline'],
         'img-src': ['self', 'data:'],
         'font-src': ['self'],

@@ -6,10 +6,13 @@ interface Env {
   RATE_LIMIT_SECRET?: string;
   /** Turns Turnstile on for submissions. */
   TURNSTILE_SECRET?: string;
+  /** The public Turnstile site key the forms render, set with TURNSTILE_SECRET. */
+  TURNSTILE_SITE_KEY?: string;
 }
 declare namespace Cloudflare {
   interface Env {
     RATE_LIMIT_SECRET?: string;
     TURNSTILE_SECRET?: string;
+    TURNSTILE_SITE_KEY?: string;
   }
 }

@@ -63,7 +63,12 @@ export interface Submission {
   replayed: boolean;
 }
 
-async function replay(db: Db, idempotencyKey: string, keyHash: string): Promise<Submission | null> {
+/** The submission already stored under this Idempotency-Key, if any. */
+export async function previousSubmission(
+  db: Db,
+  idempotencyKey: string,
+): Promise<Submission | null> {
+  const keyHash = await sha256Hex(`idempotency:${idempotencyKey}`);
   const previous = await db.query.responses.findFirst({
     where: eq(responses.idempotencyHash, keyHash),
     columns: { withdrawalSealed: true },
@@ -90,8 +95,7 @@ export async function submitResponse(
   idempotencyKey: string,
   now = new Date(),
 ): Promise<Submission> {
-  const keyHash = await sha256Hex(`idempotency:${idempotencyKey}`);
-  const previous = await replay(db, idempotencyKey, keyHash);
+  const previous = await previousSubmission(db, idempotencyKey);
   if (previous) return previous;
 
   const withdrawalCode = randomCode();
@@ -118,7 +122,7 @@ export async function submitResponse(
         editionYear: edition.year,
         submittedWeek: week,
         withdrawalHash: await sha256Hex(withdrawalCode),
-        idempotencyHash: keyHash,
+        idempotencyHash: await sha256Hex(`idempotency:${idempotencyKey}`),
         withdrawalSealed: await sealCode(withdrawalCode, idempotencyKey),
       }),
       ...answerInserts,
@@ -126,7 +130,7 @@ export async function submitResponse(
   } catch (error) {
     // Another request with the same key won the race: answer as it did.
     if (isUniqueViolation(error)) {
-      const raced = await replay(db, idempotencyKey, keyHash);
+      const raced = await previousSubmission(db, idempotencyKey);
       if (raced) return raced;
     }
     throw error;

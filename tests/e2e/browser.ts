@@ -5,6 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 
 export const baseURL = () => inject('baseURL');
+export const persistDir = () => inject('persistDir');
 
 /**
  * Flags that keep Chromium from reaching out to a network this machine does
@@ -31,7 +32,10 @@ const axeSource = readFileSync(
   'utf8',
 );
 
-/** Runs axe-core (WCAG 2.1 A and AA rules) in the page and fails with what it found. */
+/**
+ * Runs axe-core (WCAG 2.1 A and AA rules) in the page and fails with what it
+ * found. Needs a page with JavaScript on: axe runs asynchronously in it.
+ */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   // Evaluated through DevTools, so the page's CSP (no inline scripts) does not block it.
   await page.evaluate(axeSource);

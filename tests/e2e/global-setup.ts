@@ -6,6 +6,7 @@ let server: LocalServer | undefined;
 export async function setup(project: TestProject) {
   server = await startLocalServer();
   project.provide('baseURL', server.baseURL);
+  project.provide('persistDir', server.persistDir);
 }
 
 export async function teardown() {
@@ -15,5 +16,7 @@ export async function teardown() {
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
+    /** Where the served Worker keeps its local D1, for storage checks. */
+    persistDir: string;
   }
 }

@@ -1,0 +1,30 @@
+import { fail } from '@sveltejs/kit';
+import { ApiError } from '$api/lib/errors';
+import { enforceRateLimit } from '$api/lib/rate-limit';
+import { withdrawResponse } from '$api/survey/service';
+import { dbOf } from '$lib/server/platform';
+import type { Actions } from './$types';
+
+const CODE = /^[A-Za-z0-9_-]{22}$/;
+
+export const actions: Actions = {
+  default: async ({ request, platform }) => {
+    const code = String((await request.formData()).get('code') ?? '').trim();
+    if (!CODE.test(code)) return fail(400, { code, invalid: true });
+    const env = platform!.env;
+    try {
+      await enforceRateLimit(
+        env.SUBMIT_LIMITER,
+        request.headers,
+        env.RATE_LIMIT_SECRET,
+        Number(env.SUBMIT_RETRY_AFTER),
+      );
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 429) return fail(429, { code, rateLimited: true });
+      throw e;
+    }
+    const outcome = await withdrawResponse(dbOf(platform), code);
+    if (!outcome) return fail(404, { code, unknown: true });
+    return { outcome };
+  },
+};
