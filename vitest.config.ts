@@ -1,4 +1,5 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { siteverify } from './tests/api/turnstile-siteverify';
 
@@ -13,6 +14,8 @@ export default defineConfig(async () => {
         miniflare: { bindings: { TEST_MIGRATIONS: migrations }, outboundService: siteverify },
       }),
     ],
+    // The aliases of svelte.config.js, for modules shared with the pages.
+    resolve: { alias: { $api: fileURLToPath(new URL('./api', import.meta.url)) } },
     test: {
       include: ['tests/unit/**/*.test.ts', 'tests/api/**/*.test.ts'],
       setupFiles: ['tests/api/apply-migrations.ts'],

@@ -73,6 +73,10 @@ export const responses = sqliteTable(
   (t) => [
     uniqueIndex('responses_withdrawal_idx').on(t.withdrawalHash),
     uniqueIndex('responses_idempotency_idx').on(t.idempotencyHash),
+    // Only this week's rows keep a key: the weekly purge searches them, not every response.
+    index('responses_pending_keys_idx')
+      .on(t.submittedWeek)
+      .where(sql`${t.idempotencyHash} IS NOT NULL`),
     index('responses_edition_idx').on(t.editionYear, t.withdrawn),
   ],
 );

@@ -39,6 +39,15 @@ describe('migrations on an empty D1', () => {
     );
   });
 
+  it('search, not scan, for the idempotency keys the weekly purge clears', async () => {
+    const plan = await env.DB.prepare(
+      "EXPLAIN QUERY PLAN UPDATE responses SET idempotency_hash = NULL WHERE idempotency_hash IS NOT NULL AND submitted_week < '2026-W47'",
+    ).all<{ detail: string }>();
+    expect(plan.results.map((r) => r.detail).join(' ')).toMatch(
+      /SEARCH responses USING INDEX responses_pending_keys_idx/,
+    );
+  });
+
   it('refuse an edition with k below 5', async () => {
     await expect(
       env.DB.prepare(

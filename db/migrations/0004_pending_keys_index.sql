@@ -1,0 +1,1 @@
+CREATE INDEX `responses_pending_keys_idx` ON `responses` (`submitted_week`) WHERE "responses"."idempotency_hash" IS NOT NULL;
