@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { DEMO_ADMIN } from '../db/seed/generate';
+import { migrateLocalD1 } from './lib/local-server';
 import { run, wranglerEnv } from './lib/run';
 
 const port = process.env.PORT ?? '8787';
@@ -13,14 +14,8 @@ const step = (label: string, command: string, args: string[]) => {
 };
 
 step('Building the Worker', 'npm', ['run', 'build', '--silent']);
-step('Applying migrations to the local D1', 'npx', [
-  'wrangler',
-  'd1',
-  'migrations',
-  'apply',
-  'DB',
-  '--local',
-]);
+console.log('▸ Applying migrations to the local D1');
+migrateLocalD1(undefined, { stdio: 'inherit' });
 step('Seeding demo data (only into an empty database)', 'npx', [
   'tsx',
   'scripts/seed.ts',

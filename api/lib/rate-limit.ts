@@ -42,26 +42,21 @@ export function clientAddress(headers: Headers): string {
 }
 
 /**
- * Throws a 429 with Retry-After when `limiter` refuses this client. The
- * binding's limit and period are set in wrangler.toml.
+ * Throws a 429 with Retry-After when this client has submitted too often.
+ * The limit and period are the SUBMIT_LIMITER binding's, in wrangler.toml.
  */
-export async function enforceRateLimit(
-  limiter: RateLimit,
-  headers: Headers,
-  secret: string | undefined,
-  retryAfterSeconds: number,
-): Promise<void> {
-  const { success } = await limiter.limit({
-    key: await limiterKey(clientAddress(headers), secret),
-  });
+export async function enforceSubmitLimit(env: Env, headers: Headers): Promise<void> {
+  const key = await limiterKey(clientAddress(headers), env.RATE_LIMIT_SECRET);
+  const { success } = await env.SUBMIT_LIMITER.limit({ key });
   if (!success) {
+    const seconds = env.SUBMIT_RETRY_AFTER;
     throw new ApiError(
       429,
       'rate_limited',
-      `Too many requests. Try again in ${retryAfterSeconds} seconds.`,
+      `Too many requests. Try again in ${seconds} seconds.`,
       undefined,
       {
-        'Retry-After': String(retryAfterSeconds),
+        'Retry-After': seconds,
       },
     );
   }

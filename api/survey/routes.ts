@@ -3,7 +3,7 @@ import { getDb } from '../lib/db';
 import { ApiError, ErrorSchema } from '../lib/errors';
 import type { AppEnv } from '../lib/hono-env';
 import { requireJson } from '../lib/json-body';
-import { enforceRateLimit } from '../lib/rate-limit';
+import { enforceSubmitLimit } from '../lib/rate-limit';
 import { verifyTurnstile } from '../lib/turnstile';
 import { validateAnswers } from './answers';
 import { questionsOf } from './questionnaires';
@@ -82,14 +82,6 @@ const withdrawRoute = createRoute({
   responses: { 204: { description: 'Withdrawn.' }, ...errors(400, 404, 413, 415, 429) },
 });
 
-const rateLimit = (c: { env: Env; req: { raw: Request } }) =>
-  enforceRateLimit(
-    c.env.SUBMIT_LIMITER,
-    c.req.raw.headers,
-    c.env.RATE_LIMIT_SECRET,
-    Number(c.env.SUBMIT_RETRY_AFTER),
-  );
-
 export const surveyApp = new OpenAPIHono<AppEnv>()
   .openapi(questionnaireRoute, async (c) => {
     const { year } = c.req.valid('param');
@@ -100,7 +92,7 @@ export const surveyApp = new OpenAPIHono<AppEnv>()
     const { year } = c.req.valid('param');
     const headers = c.req.valid('header');
     const { answers } = c.req.valid('json');
-    await rateLimit(c);
+    await enforceSubmitLimit(c.env, c.req.raw.headers);
     await verifyTurnstile(c.env.TURNSTILE_SECRET, headers['cf-turnstile-response']);
     const db = getDb(c.env.DB);
     const edition = await openEdition(db, year);
@@ -119,7 +111,7 @@ export const surveyApp = new OpenAPIHono<AppEnv>()
   })
   .openapi(withdrawRoute, async (c) => {
     const { withdrawalCode } = c.req.valid('json');
-    await rateLimit(c);
+    await enforceSubmitLimit(c.env, c.req.raw.headers);
     const outcome = await withdrawResponse(getDb(c.env.DB), withdrawalCode);
     if (!outcome) {
       throw new ApiError(404, 'unknown_code', 'No response has this withdrawal code.', {

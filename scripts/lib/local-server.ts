@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { SpawnOptions } from 'node:child_process';
 import { run, spawnDetached } from './run';
 
 export interface LocalServer {
@@ -44,17 +45,14 @@ async function waitForHealth(
   throw new Error(`The Worker did not answer at ${baseURL} within ${timeoutMs} ms:\n${logs()}`);
 }
 
+/** Applies the migrations to a local D1 (wrangler's default state folder unless given). */
+export function migrateLocalD1(persistDir?: string, options: SpawnOptions = {}): void {
+  const persist = persistDir ? ['--persist-to', persistDir] : [];
+  run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', ...persist], options);
+}
+
 export function prepareDatabase(persistDir: string, responses: number): void {
-  run('npx', [
-    'wrangler',
-    'd1',
-    'migrations',
-    'apply',
-    'DB',
-    '--local',
-    '--persist-to',
-    persistDir,
-  ]);
+  migrateLocalD1(persistDir);
   run('npx', [
     'tsx',
     'scripts/seed.ts',

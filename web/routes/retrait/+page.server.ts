@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { ApiError } from '$api/lib/errors';
-import { enforceRateLimit } from '$api/lib/rate-limit';
+import { enforceSubmitLimit } from '$api/lib/rate-limit';
 import { withdrawResponse } from '$api/survey/service';
 import { dbOf } from '$lib/server/platform';
 import type { Actions } from './$types';
@@ -13,12 +13,7 @@ export const actions: Actions = {
     if (!CODE.test(code)) return fail(400, { code, invalid: true });
     const env = platform!.env;
     try {
-      await enforceRateLimit(
-        env.SUBMIT_LIMITER,
-        request.headers,
-        env.RATE_LIMIT_SECRET,
-        Number(env.SUBMIT_RETRY_AFTER),
-      );
+      await enforceSubmitLimit(env, request.headers);
     } catch (e) {
       if (e instanceof ApiError && e.status === 429) return fail(429, { code, rateLimited: true });
       throw e;
