@@ -56,7 +56,7 @@ describe('home page', () => {
     expect(await page.textContent('h1')).toBe(
       'The community manager profession, measured and told',
     );
-    expect(await page.getAttribute('a.button', 'href')).toBe('/en/enquete/2026');
+    expect(await page.getAttribute('a.button', 'href')).toBe('/en/survey/2026');
     expect(await page.getAttribute('a[hreflang="fr"]', 'href')).toBe('/');
     await expectNoAxeViolations(page);
     await screenshots(page, 'home-en');
@@ -90,7 +90,7 @@ describe('home page', () => {
     expect(await page.textContent('h1')).toBe('Page not found');
     expect(await page.$$eval('main li a', (as) => as.map((a) => a.getAttribute('href')))).toEqual([
       '/en/',
-      '/en/enquete',
+      '/en/survey',
       '/en/resultats',
       '/en/temoignages',
     ]);
