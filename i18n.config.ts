@@ -8,6 +8,10 @@ const translatedPaths: [fr: string, en: string][] = [
   ['/enquete/:year/:step', '/en/survey/:year/:step'],
   ['/enquete/:year', '/en/survey/:year'],
   ['/retrait', '/en/withdraw'],
+  ['/temoigner', '/en/testify'],
+  ['/temoignages', '/en/testimonials'],
+  ['/temoignages/themes', '/en/testimonials/themes'],
+  ['/temoignages/:id', '/en/testimonials/:id'],
 ];
 
 /**

@@ -1,17 +1,21 @@
-import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { fileURLToPath } from 'node:url';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
-import { siteverify } from './tests/api/turnstile-siteverify';
+import { accessKeys, outboundService } from './tests/api/outbound';
 
 /** Unit and API tests run inside workerd, against a real local D1 with the migrations applied. */
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('db/migrations');
+  const { privateJwk, publicJwk } = await accessKeys();
   return {
     plugins: [
       cloudflareTest({
         main: './tests/api/worker.ts',
         wrangler: { configPath: './wrangler.toml' },
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations }, outboundService: siteverify },
+        miniflare: {
+          bindings: { TEST_MIGRATIONS: migrations, TEST_ACCESS_PRIVATE_JWK: privateJwk },
+          outboundService: outboundService(publicJwk),
+        },
       }),
     ],
     // The aliases of svelte.config.js, for modules shared with the pages.

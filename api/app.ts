@@ -3,7 +3,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { renderReference, type OpenApiDocument } from './docs/reference';
 import { editionsApp } from './editions/routes';
+import { staffApp } from './staff/routes';
 import { surveyApp } from './survey/routes';
+import { testimonialsApp } from './testimonials/routes';
 import { ApiError, errorBody, fieldErrors } from './lib/errors';
 import type { AppEnv } from './lib/hono-env';
 
@@ -64,7 +66,9 @@ app
     return c.json({ status: 'ok' as const, database: 'ok' as const }, 200);
   })
   .route('/v1/editions', editionsApp)
-  .route('/v1', surveyApp);
+  .route('/v1', surveyApp)
+  .route('/v1/testimonials', testimonialsApp)
+  .route('/v1/staff', staffApp);
 
 const documentConfig = {
   openapi: '3.1.0',

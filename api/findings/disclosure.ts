@@ -5,6 +5,9 @@
  */
 export const COUNT_ROUNDING_BASE = 10;
 
+/** The smallest cell published where no edition setting applies (DESIGN §3). */
+export const DEFAULT_K = 10;
+
 /** A count as it may be published: null when fewer than k records stand behind it. */
 export function publicCount(n: number, k: number): number | null {
   if (n < k) return null;

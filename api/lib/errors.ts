@@ -40,3 +40,16 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[], prefix = ''): F
   }
   return fields;
 }
+
+/** OpenAPI entries for the error statuses a route can answer. */
+export function errorResponses(...statuses: number[]) {
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      {
+        description: 'Error, naming the fields at fault.',
+        content: { 'application/json': { schema: ErrorSchema } },
+      },
+    ]),
+  );
+}

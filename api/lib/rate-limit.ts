@@ -41,15 +41,23 @@ export function clientAddress(headers: Headers): string {
   return headers.get('cf-connecting-ip') ?? 'local';
 }
 
-/**
- * Throws a 429 with Retry-After when this client has submitted too often.
- * The limit and period are the SUBMIT_LIMITER binding's, in wrangler.toml.
- */
-export async function enforceSubmitLimit(env: Env, headers: Headers): Promise<void> {
+/** Each limit is a rate-limit binding and the period it reports in Retry-After, both in wrangler.toml. */
+const LIMITS = {
+  submit: { binding: 'SUBMIT_LIMITER', retryAfter: 'SUBMIT_RETRY_AFTER' },
+  login: { binding: 'LOGIN_LIMITER', retryAfter: 'LOGIN_RETRY_AFTER' },
+} as const;
+
+/** Throws a 429 with Retry-After when this client went over the `limit`. */
+export async function enforceLimit(
+  limit: keyof typeof LIMITS,
+  env: Env,
+  headers: Headers,
+): Promise<void> {
+  const { binding, retryAfter } = LIMITS[limit];
   const key = await limiterKey(clientAddress(headers), env.RATE_LIMIT_SECRET);
-  const { success } = await env.SUBMIT_LIMITER.limit({ key });
+  const { success } = await env[binding].limit({ key });
   if (!success) {
-    const seconds = env.SUBMIT_RETRY_AFTER;
+    const seconds = env[retryAfter];
     throw new ApiError(
       429,
       'rate_limited',

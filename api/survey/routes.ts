@@ -1,9 +1,9 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { getDb } from '../lib/db';
-import { ApiError, ErrorSchema } from '../lib/errors';
+import { ApiError, errorResponses } from '../lib/errors';
 import type { AppEnv } from '../lib/hono-env';
 import { requireJson } from '../lib/json-body';
-import { enforceSubmitLimit } from '../lib/rate-limit';
+import { enforceLimit } from '../lib/rate-limit';
 import { verifyTurnstile } from '../lib/turnstile';
 import { validateAnswers } from './answers';
 import { questionsOf } from './questionnaires';
@@ -16,17 +16,6 @@ import {
 } from './schemas';
 import { findEdition, openEdition, submitResponse, withdrawResponse } from './service';
 
-const errors = (...statuses: number[]) =>
-  Object.fromEntries(
-    statuses.map((status) => [
-      status,
-      {
-        description: 'Error, naming the fields at fault.',
-        content: { 'application/json': { schema: ErrorSchema } },
-      },
-    ]),
-  );
-
 const questionnaireRoute = createRoute({
   method: 'get',
   path: '/editions/{year}/questionnaire',
@@ -38,7 +27,7 @@ const questionnaireRoute = createRoute({
       description: 'The questionnaire.',
       content: { 'application/json': { schema: QuestionnaireSchema } },
     },
-    ...errors(400, 404),
+    ...errorResponses(400, 404),
   },
 });
 
@@ -64,7 +53,7 @@ const submitRoute = createRoute({
         },
       },
     },
-    ...errors(400, 403, 404, 409, 413, 415, 429),
+    ...errorResponses(400, 403, 404, 409, 413, 415, 429),
   },
 });
 
@@ -79,7 +68,7 @@ const withdrawRoute = createRoute({
   request: {
     body: { content: { 'application/json': { schema: WithdrawalCodeBody } }, required: true },
   },
-  responses: { 204: { description: 'Withdrawn.' }, ...errors(400, 404, 413, 415, 429) },
+  responses: { 204: { description: 'Withdrawn.' }, ...errorResponses(400, 404, 413, 415, 429) },
 });
 
 export const surveyApp = new OpenAPIHono<AppEnv>()
@@ -92,7 +81,7 @@ export const surveyApp = new OpenAPIHono<AppEnv>()
     const { year } = c.req.valid('param');
     const headers = c.req.valid('header');
     const { answers } = c.req.valid('json');
-    await enforceSubmitLimit(c.env, c.req.raw.headers);
+    await enforceLimit('submit', c.env, c.req.raw.headers);
     await verifyTurnstile(c.env.TURNSTILE_SECRET, headers['cf-turnstile-response']);
     const db = getDb(c.env.DB);
     const edition = await openEdition(db, year);
@@ -111,7 +100,7 @@ export const surveyApp = new OpenAPIHono<AppEnv>()
   })
   .openapi(withdrawRoute, async (c) => {
     const { withdrawalCode } = c.req.valid('json');
-    await enforceSubmitLimit(c.env, c.req.raw.headers);
+    await enforceLimit('submit', c.env, c.req.raw.headers);
     const outcome = await withdrawResponse(getDb(c.env.DB), withdrawalCode);
     if (!outcome) {
       throw new ApiError(404, 'unknown_code', 'No response has this withdrawal code.', {

@@ -1,4 +1,5 @@
 import { env, exports } from 'cloudflare:workers';
+import { hashPassword } from '../../api/lib/crypto';
 import { getDb } from '../../api/lib/db';
 import { editions } from '../../db/schema';
 import type { EditionStatus } from '../../db/schema';
@@ -40,4 +41,23 @@ export async function count(table: string, where = '1 = 1'): Promise<number> {
     n: number;
   }>();
   return row!.n;
+}
+
+export async function addStaff(
+  email: string,
+  role: 'admin' | 'moderator',
+  password = 'correct horse battery',
+) {
+  await env.DB.prepare(
+    "INSERT INTO staff (email, password_hash, role, created_at) VALUES (?, ?, ?, '2026-01-01')",
+  )
+    .bind(email, await hashPassword(password), role)
+    .run();
+}
+
+/** Signs in through the API and returns the session cookie to send back. */
+export async function signIn(email: string, password = 'correct horse battery'): Promise<string> {
+  const res = await postJson('/api/v1/staff/login', { email, password });
+  if (res.status !== 200) throw new Error(`login answered ${res.status}`);
+  return /cm_staff=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
 }

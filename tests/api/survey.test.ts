@@ -17,7 +17,7 @@ import { getQuestionnaire, questionsOf } from '../../api/survey/questionnaires';
 import { openEdition, submitResponse } from '../../api/survey/service';
 import { clearDatabase } from './db';
 import { addEdition, api, count, newClient, postJson } from './helpers';
-import { TURNSTILE_ALWAYS_FAIL, TURNSTILE_ALWAYS_PASS } from './turnstile-siteverify';
+import { TURNSTILE_ALWAYS_FAIL, TURNSTILE_ALWAYS_PASS } from './outbound';
 
 const questionnaire = getQuestionnaire('2026.1')!;
 const questions = questionsOf(questionnaire);

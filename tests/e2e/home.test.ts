@@ -92,7 +92,7 @@ describe('home page', () => {
       '/en/',
       '/en/survey',
       '/en/resultats',
-      '/en/temoignages',
+      '/en/testimonials',
     ]);
     await expectNoAxeViolations(page);
     await screenshots(page, 'not-found-en', [360]);

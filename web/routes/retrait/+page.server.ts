@@ -1,7 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { ApiError } from '$api/lib/errors';
-import { enforceSubmitLimit } from '$api/lib/rate-limit';
+import { enforceLimit } from '$api/lib/rate-limit';
 import { withdrawResponse } from '$api/survey/service';
+import { withdrawTestimonial } from '$api/testimonials/service';
 import { dbOf } from '$lib/server/platform';
 import type { Actions } from './$types';
 
@@ -13,12 +14,16 @@ export const actions: Actions = {
     if (!CODE.test(code)) return fail(400, { code, invalid: true });
     const env = platform!.env;
     try {
-      await enforceSubmitLimit(env, request.headers);
+      await enforceLimit('submit', env, request.headers);
     } catch (e) {
       if (e instanceof ApiError && e.status === 429) return fail(429, { code, rateLimited: true });
       throw e;
     }
-    const outcome = await withdrawResponse(dbOf(platform), code);
+    // One form for both kinds of code: a response's, then a testimonial's.
+    const db = dbOf(platform);
+    const outcome =
+      (await withdrawResponse(db, code)) ??
+      ((await withdrawTestimonial(db, code)) ? 'testimonial' : null);
     if (!outcome) return fail(404, { code, unknown: true });
     return { outcome };
   },

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { validateAnswers } from '$api/survey/answers';
 import { ApiError } from '$api/lib/errors';
-import { enforceSubmitLimit } from '$api/lib/rate-limit';
+import { enforceLimit } from '$api/lib/rate-limit';
 import { verifyTurnstile } from '$api/lib/turnstile';
 import { questionsOf } from '$api/survey/questionnaires';
 import { deleteDraft, previousSubmission, submitResponse } from '$api/survey/service';
@@ -45,7 +45,7 @@ export const actions: Actions = {
     const { edition, draft, resumeCode } = await requireDraft(db, cookies, year);
     const form = await request.formData();
     try {
-      await enforceSubmitLimit(env, request.headers);
+      await enforceLimit('submit', env, request.headers);
       await verifyTurnstile(env.TURNSTILE_SECRET, form.get('cf-turnstile-response')?.toString());
     } catch (e) {
       if (e instanceof ApiError) return fail(e.status, { refused: e.code });

@@ -1,0 +1,126 @@
+/**
+ * Staff accounts, sessions and the audit log. A session token lives only in
+ * the staff member's cookie; the database keeps its SHA-256.
+ */
+import { and, desc, eq, gt, lt } from 'drizzle-orm';
+import { auditLog, sessions, staff, type StaffRole } from '../../db/schema';
+import { hashPassword, randomCode, sha256Hex, verifyPassword } from '../lib/crypto';
+import type { Db } from '../lib/db';
+
+export const SESSION_COOKIE = 'cm_staff';
+
+export interface StaffMember {
+  id: number;
+  email: string;
+  role: StaffRole;
+}
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+/**
+ * Verified against when the email is unknown, so an unknown account costs
+ * the same PBKDF2 work as a wrong password and timing tells nothing.
+ */
+let decoyHash: Promise<string> | undefined;
+
+/** A session token, or null; the answer is the same for an unknown account and a wrong password. */
+export async function login(
+  db: Db,
+  email: string,
+  password: string,
+  sessionHours: number,
+  now = new Date(),
+): Promise<{ token: string; member: StaffMember } | null> {
+  const account = await db.query.staff.findFirst({ where: eq(staff.email, normalizeEmail(email)) });
+  if (!account) {
+    decoyHash ??= hashPassword(randomCode());
+    await verifyPassword(password, await decoyHash);
+    return null;
+  }
+  if (!(await verifyPassword(password, account.passwordHash)) || account.disabled) return null;
+  const token = randomCode(32);
+  await db.batch([
+    db.delete(sessions).where(lt(sessions.expiresAt, now.toISOString())),
+    db.insert(sessions).values({
+      tokenHash: await sha256Hex(token),
+      staffId: account.id,
+      expiresAt: new Date(now.getTime() + sessionHours * 3_600_000).toISOString(),
+    }),
+    db
+      .insert(auditLog)
+      .values({ staffId: account.id, action: 'staff.login', at: now.toISOString() }),
+  ]);
+  return { token, member: { id: account.id, email: account.email, role: account.role } };
+}
+
+export async function sessionMember(
+  db: Db,
+  token: string,
+  now = new Date(),
+): Promise<StaffMember | null> {
+  const row = await db
+    .select({ id: staff.id, email: staff.email, role: staff.role, disabled: staff.disabled })
+    .from(sessions)
+    .innerJoin(staff, eq(staff.id, sessions.staffId))
+    .where(
+      and(
+        eq(sessions.tokenHash, await sha256Hex(token)),
+        gt(sessions.expiresAt, now.toISOString()),
+      ),
+    )
+    .get();
+  if (!row || row.disabled) return null;
+  return { id: row.id, email: row.email, role: row.role };
+}
+
+export async function logout(
+  db: Db,
+  token: string,
+  member: StaffMember,
+  now = new Date(),
+): Promise<void> {
+  await db.batch([
+    db.delete(sessions).where(eq(sessions.tokenHash, await sha256Hex(token))),
+    db
+      .insert(auditLog)
+      .values({ staffId: member.id, action: 'staff.logout', at: now.toISOString() }),
+  ]);
+}
+
+/** Moderators may moderate; admins may do everything. */
+export function mayAct(member: StaffMember, needed: StaffRole): boolean {
+  return member.role === 'admin' || member.role === needed;
+}
+
+export function auditEntry(
+  member: StaffMember,
+  action: string,
+  target: string | null,
+  detail?: unknown,
+  now = new Date(),
+) {
+  return {
+    staffId: member.id,
+    action,
+    target,
+    detailJson: detail === undefined ? null : JSON.stringify(detail),
+    at: now.toISOString(),
+  };
+}
+
+export async function listAudit(db: Db, limit = 100, before?: number) {
+  return db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      target: auditLog.target,
+      detail: auditLog.detailJson,
+      staffEmail: staff.email,
+    })
+    .from(auditLog)
+    .leftJoin(staff, eq(staff.id, auditLog.staffId))
+    .where(before ? lt(auditLog.id, before) : undefined)
+    .orderBy(desc(auditLog.id))
+    .limit(limit);
+}

@@ -1,0 +1,77 @@
+import { z } from '@hono/zod-openapi';
+import { getQuestionnaire, questionsOf } from '../survey/questionnaires';
+import { THEME_CODES } from './themes';
+import { TEXT_MAX, TEXT_MIN } from './service';
+
+const optionCodes = (code: string) =>
+  questionsOf(getQuestionnaire('2026.1')!)
+    .find((q) => q.code === code)!
+    .options!.map((o) => o.code) as [string, ...string[]];
+
+export const EMPLOYER_TYPES = optionCodes('profile.employer_type');
+export const EXPERIENCE_BANDS = optionCodes('profile.experience');
+
+export const Theme = z.enum(THEME_CODES);
+
+export const NewTestimonialBody = z
+  .object({
+    text: z
+      .string({ error: 'Required: the testimonial.' })
+      .trim()
+      .min(TEXT_MIN, `At least ${TEXT_MIN} characters.`)
+      .max(TEXT_MAX, `At most ${TEXT_MAX} characters.`),
+    themes: z.array(Theme).max(THEME_CODES.length).optional(),
+    context: z
+      .object({
+        employerType: z.enum(EMPLOYER_TYPES).optional(),
+        experience: z.enum(EXPERIENCE_BANDS).optional(),
+      })
+      .strict()
+      .optional(),
+    lang: z.enum(['fr', 'en'], { error: 'Required: fr or en.' }),
+  })
+  .strict()
+  .openapi('NewTestimonial');
+
+export const TestimonialSchema = z
+  .object({
+    id: z.string(),
+    text: z.string(),
+    lang: z.enum(['fr', 'en']),
+    themes: z.array(z.string()),
+    employerType: z.string().nullable(),
+    experience: z.string().nullable(),
+    publishedOn: z.iso.date(),
+  })
+  .openapi('Testimonial');
+
+export const ListQuery = z.object({
+  theme: Theme.optional(),
+  employerType: z.enum(EMPLOYER_TYPES).optional(),
+  experience: z.enum(EXPERIENCE_BANDS).optional(),
+  lang: z.enum(['fr', 'en']).optional(),
+  q: z
+    .string()
+    .max(200)
+    .optional()
+    .openapi({ description: 'Full-text search, accent-insensitive.' }),
+  cursor: z
+    .string()
+    .max(200)
+    .optional()
+    .openapi({ description: 'nextCursor of the previous page.' }),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+});
+
+export const ModerationEdits = z
+  .object({
+    text: z.string().trim().min(TEXT_MIN).max(TEXT_MAX).optional(),
+    themes: z.array(Theme).optional(),
+  })
+  .strict()
+  .openapi('ModerationEdits');
+
+export const RejectBody = z
+  .object({ reason: z.string().trim().min(3).max(500) })
+  .strict()
+  .openapi('Rejection');

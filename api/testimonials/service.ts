@@ -1,0 +1,282 @@
+/**
+ * Testimonials: submission (redacted before anything is stored), the public
+ * reading (published only, ever), moderation and withdrawal.
+ */
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { auditLog, testimonialThemes, testimonials, type TestimonialStatus } from '../../db/schema';
+import { randomCode, sha256Hex } from '../lib/crypto';
+import type { Db } from '../lib/db';
+import { isoWeek } from '../lib/iso-week';
+import { auditEntry, type StaffMember } from '../staff/service';
+import { redact } from './redact';
+import type { ThemeCode } from './themes';
+
+export const TEXT_MIN = 50;
+export const TEXT_MAX = 5000;
+export const PAGE_SIZE = 20;
+
+export interface NewTestimonial {
+  text: string;
+  lang: 'fr' | 'en';
+  themes?: ThemeCode[];
+  employerType?: string;
+  experience?: string;
+}
+
+export async function submitTestimonial(db: Db, input: NewTestimonial, now = new Date()) {
+  const { text } = redact(input.text.trim(), input.lang);
+  const withdrawalCode = randomCode();
+  const id = randomCode(9);
+  await db.batch([
+    db.insert(testimonials).values({
+      id,
+      text,
+      lang: input.lang,
+      employerType: input.employerType ?? null,
+      experience: input.experience ?? null,
+      submittedWeek: isoWeek(now),
+      withdrawalHash: await sha256Hex(withdrawalCode),
+    }),
+    ...[...new Set(input.themes ?? [])].map((theme) =>
+      db.insert(testimonialThemes).values({ testimonialId: id, theme }),
+    ),
+  ]);
+  return { withdrawalCode, redactedText: text };
+}
+
+export interface PublicTestimonial {
+  id: string;
+  text: string;
+  lang: 'fr' | 'en';
+  themes: string[];
+  employerType: string | null;
+  experience: string | null;
+  publishedOn: string;
+}
+
+export interface ListFilters {
+  theme?: string;
+  employerType?: string;
+  experience?: string;
+  lang?: 'fr' | 'en';
+  q?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+/**
+ * Words of a search, each as a quoted FTS5 prefix term: user input never
+ * reaches FTS5 syntax. Null when nothing searchable is left.
+ */
+export function ftsQuery(q: string): string | null {
+  const words =
+    q
+      .normalize('NFC')
+      .match(/[\p{L}\p{N}]+/gu)
+      ?.slice(0, 8) ?? [];
+  return words.length > 0 ? words.map((w) => `"${w}"*`).join(' ') : null;
+}
+
+const encodeCursor = (publishedOn: string, id: string) =>
+  btoa(`${publishedOn}|${id}`).replace(/=+$/, '');
+function decodeCursor(cursor: string): [string, string] | null {
+  try {
+    const [day, id] = atob(cursor).split('|');
+    return day && id && /^\d{4}-\d{2}-\d{2}$/.test(day) ? [day, id] : null;
+  } catch {
+    return null;
+  }
+}
+
+async function themesOf(db: Db, ids: string[]): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return map;
+  const rows = await db
+    .select()
+    .from(testimonialThemes)
+    .where(inArray(testimonialThemes.testimonialId, ids))
+    .orderBy(asc(testimonialThemes.theme));
+  for (const row of rows) map.get(row.testimonialId)?.push(row.theme);
+  return map;
+}
+
+const publicColumns = {
+  id: testimonials.id,
+  text: testimonials.text,
+  lang: testimonials.lang,
+  employerType: testimonials.employerType,
+  experience: testimonials.experience,
+  publishedOn: testimonials.publishedOn,
+};
+
+/** Published testimonials, newest first, filtered and searched, a page at a time. */
+export async function listPublished(db: Db, filters: ListFilters) {
+  const limit = filters.limit ?? PAGE_SIZE;
+  const where: SQL[] = [eq(testimonials.status, 'published')];
+  if (filters.theme) {
+    where.push(
+      sql`exists (select 1 from ${testimonialThemes} where ${testimonialThemes.testimonialId} = ${testimonials.id} and ${testimonialThemes.theme} = ${filters.theme})`,
+    );
+  }
+  if (filters.employerType) where.push(eq(testimonials.employerType, filters.employerType));
+  if (filters.experience) where.push(eq(testimonials.experience, filters.experience));
+  if (filters.lang) where.push(eq(testimonials.lang, filters.lang));
+  const match = filters.q ? ftsQuery(filters.q) : null;
+  if (filters.q && !match) return { items: [], nextCursor: null };
+  if (match)
+    where.push(
+      sql`${testimonials.seq} in (select rowid from testimonials_fts where testimonials_fts match ${match})`,
+    );
+  const after = filters.cursor ? decodeCursor(filters.cursor) : null;
+  if (after)
+    where.push(sql`(${testimonials.publishedOn}, ${testimonials.id}) < (${after[0]}, ${after[1]})`);
+
+  const rows = await db
+    .select(publicColumns)
+    .from(testimonials)
+    .where(and(...where))
+    .orderBy(desc(testimonials.publishedOn), desc(testimonials.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const themes = await themesOf(
+    db,
+    page.map((r) => r.id),
+  );
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({
+      ...r,
+      publishedOn: r.publishedOn!,
+      themes: themes.get(r.id) ?? [],
+    })) as PublicTestimonial[],
+    nextCursor: rows.length > limit && last ? encodeCursor(last.publishedOn!, last.id) : null,
+  };
+}
+
+export async function getPublished(db: Db, id: string): Promise<PublicTestimonial | null> {
+  const row = await db
+    .select(publicColumns)
+    .from(testimonials)
+    .where(and(eq(testimonials.id, id), eq(testimonials.status, 'published')))
+    .get();
+  if (!row) return null;
+  return {
+    ...row,
+    publishedOn: row.publishedOn!,
+    themes: (await themesOf(db, [id])).get(id) ?? [],
+  };
+}
+
+/** How many published testimonials touch each theme. */
+export async function themeCounts(db: Db): Promise<Record<string, number>> {
+  const rows = await db
+    .select({ theme: testimonialThemes.theme, n: count() })
+    .from(testimonialThemes)
+    .innerJoin(testimonials, eq(testimonials.id, testimonialThemes.testimonialId))
+    .where(eq(testimonials.status, 'published'))
+    .groupBy(testimonialThemes.theme);
+  return Object.fromEntries(rows.map((r) => [r.theme, r.n]));
+}
+
+/** Deletes the testimonial behind a code, its themes and its index entry. */
+export async function withdrawTestimonial(db: Db, withdrawalCode: string): Promise<boolean> {
+  const deleted = await db
+    .delete(testimonials)
+    .where(eq(testimonials.withdrawalHash, await sha256Hex(withdrawalCode)))
+    .returning({ id: testimonials.id });
+  return deleted.length > 0;
+}
+
+/** The moderation queue: oldest first, everything a moderator needs. */
+export async function listForModeration(db: Db, status: TestimonialStatus, limit = 50) {
+  const rows = await db
+    .select({
+      ...publicColumns,
+      status: testimonials.status,
+      rejectReason: testimonials.rejectReason,
+      submittedWeek: testimonials.submittedWeek,
+    })
+    .from(testimonials)
+    .where(eq(testimonials.status, status))
+    .orderBy(status === 'pending' ? asc(testimonials.seq) : desc(testimonials.seq))
+    .limit(limit);
+  const themes = await themesOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({ ...r, themes: themes.get(r.id) ?? [] }));
+}
+
+async function findForModeration(db: Db, id: string) {
+  return db.query.testimonials.findFirst({
+    where: eq(testimonials.id, id),
+    columns: { id: true, lang: true, status: true },
+  });
+}
+
+/**
+ * Publishes, with the moderator's edits. Their text is redacted again, so
+ * contact details typed while editing cannot slip through.
+ */
+export async function publishTestimonial(
+  db: Db,
+  member: StaffMember,
+  id: string,
+  edits: { text?: string; themes?: ThemeCode[] },
+  now = new Date(),
+): Promise<'published' | 'not_found'> {
+  const found = await findForModeration(db, id);
+  if (!found) return 'not_found';
+  const text = edits.text === undefined ? undefined : redact(edits.text.trim(), found.lang).text;
+  await db.batch([
+    db
+      .update(testimonials)
+      .set({
+        status: 'published',
+        publishedOn: now.toISOString().slice(0, 10),
+        publishedBy: member.id,
+        rejectReason: null,
+        ...(text === undefined ? {} : { text }),
+      })
+      .where(eq(testimonials.id, id)),
+    ...(edits.themes === undefined
+      ? []
+      : [
+          db.delete(testimonialThemes).where(eq(testimonialThemes.testimonialId, id)),
+          ...[...new Set(edits.themes)].map((theme) =>
+            db.insert(testimonialThemes).values({ testimonialId: id, theme }),
+          ),
+        ]),
+    db
+      .insert(auditLog)
+      .values(
+        auditEntry(
+          member,
+          'testimonial.publish',
+          id,
+          { edited: text !== undefined, themes: edits.themes },
+          now,
+        ),
+      ),
+  ]);
+  return 'published';
+}
+
+export async function rejectTestimonial(
+  db: Db,
+  member: StaffMember,
+  id: string,
+  reason: string,
+  now = new Date(),
+) {
+  const found = await findForModeration(db, id);
+  if (!found) return 'not_found' as const;
+  await db.batch([
+    db
+      .update(testimonials)
+      .set({ status: 'rejected', rejectReason: reason, publishedOn: null, publishedBy: null })
+      .where(eq(testimonials.id, id)),
+    db.insert(auditLog).values(auditEntry(member, 'testimonial.reject', id, { reason }, now)),
+  ]);
+  return 'rejected' as const;
+}

@@ -1,0 +1,37 @@
+import { error, redirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
+import { ApiError } from '$api/lib/errors';
+import { verifyAccess } from '$api/staff/access';
+import { SESSION_COOKIE, mayAct, sessionMember, type StaffMember } from '$api/staff/service';
+import type { StaffRole } from '../../../db/schema';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { dbOf } from './platform';
+
+export function setSessionCookie(cookies: Cookies, token: string, hours: number): void {
+  cookies.set(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    secure: true,
+    sameSite: 'strict',
+    maxAge: hours * 3600,
+  });
+}
+
+/**
+ * The signed-in staff member with `role`: the same checks as the staff API
+ * (Access when configured, a live session, the role). Without a session the
+ * page sends to sign-in; with the wrong role it answers 403.
+ */
+export async function requireMember(event: RequestEvent, role: StaffRole): Promise<StaffMember> {
+  try {
+    await verifyAccess(event.platform!.env, event.request.headers);
+  } catch (e) {
+    if (e instanceof ApiError) error(e.status, e.message);
+    throw e;
+  }
+  const token = event.cookies.get(SESSION_COOKIE);
+  const member = token ? await sessionMember(dbOf(event.platform), token) : null;
+  if (!member)
+    redirect(303, localizeHref(`/admin/connexion?next=${encodeURIComponent(event.url.pathname)}`));
+  if (!mayAct(member, role)) error(403, 'This page is for administrators only.');
+  return member;
+}

@@ -1,0 +1,24 @@
+import type { Locale } from '$api/survey/model';
+import { getQuestionnaire, questionsOf } from '$api/survey/questionnaires';
+import { CONTEXT_QUESTIONS, THEMES } from '$api/testimonials/themes';
+
+const questions = questionsOf(getQuestionnaire('2026.1')!);
+const optionsOf = (code: string) => questions.find((q) => q.code === code)?.options ?? [];
+
+/** The employer types and experience bands a testimonial may carry, with their labels. */
+export const employerOptions = optionsOf(CONTEXT_QUESTIONS.employerType);
+export const experienceOptions = optionsOf(CONTEXT_QUESTIONS.experience);
+
+export const themeLabel = (code: string, locale: Locale) =>
+  THEMES[code as keyof typeof THEMES]?.[locale] ?? code;
+
+export function contextLabels(
+  t: { employerType: string | null; experience: string | null },
+  locale: Locale,
+): string[] {
+  const label = (options: typeof employerOptions, code: string | null) =>
+    code ? options.find((o) => o.code === code)?.label[locale] : undefined;
+  return [label(employerOptions, t.employerType), label(experienceOptions, t.experience)].filter(
+    (x): x is string => Boolean(x),
+  );
+}

@@ -1,0 +1,37 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { ApiError } from '$api/lib/errors';
+import { enforceLimit } from '$api/lib/rate-limit';
+import { verifyAccess } from '$api/staff/access';
+import { login } from '$api/staff/service';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { dbOf } from '$lib/server/platform';
+import { setSessionCookie } from '$lib/server/staff';
+import type { Actions } from './$types';
+
+export const actions: Actions = {
+  default: async ({ request, cookies, platform, url }) => {
+    const env = platform!.env;
+    const form = await request.formData();
+    const email = String(form.get('email') ?? '').slice(0, 254);
+    try {
+      await verifyAccess(env, request.headers);
+      await enforceLimit('login', env, request.headers);
+    } catch (e) {
+      if (e instanceof ApiError)
+        return fail(e.status, { email, refused: e.status === 429 ? 'rate' : 'access' });
+      throw e;
+    }
+    const hours = Number(env.STAFF_SESSION_HOURS);
+    const session = await login(
+      dbOf(platform),
+      email,
+      String(form.get('password') ?? '').slice(0, 1000),
+      hours,
+    );
+    if (!session) return fail(401, { email, refused: 'credentials' });
+    setSessionCookie(cookies, session.token, hours);
+    const next = url.searchParams.get('next') ?? '';
+    // Only paths of this site: an open redirect would help phishing.
+    redirect(303, /^\/(en\/)?admin(\/|$)/.test(next) ? next : localizeHref('/admin/temoignages'));
+  },
+};

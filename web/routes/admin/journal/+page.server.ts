@@ -1,0 +1,9 @@
+import { listAudit } from '$api/staff/service';
+import { dbOf } from '$lib/server/platform';
+import { requireMember } from '$lib/server/staff';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const member = await requireMember(event, 'admin');
+  return { member, entries: await listAudit(dbOf(event.platform)) };
+};

@@ -1,0 +1,41 @@
+import { fail } from '@sveltejs/kit';
+import { ModerationEdits, RejectBody } from '$api/testimonials/schemas';
+import {
+  listForModeration,
+  publishTestimonial,
+  rejectTestimonial,
+} from '$api/testimonials/service';
+import { dbOf } from '$lib/server/platform';
+import { requireMember } from '$lib/server/staff';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const member = await requireMember(event, 'moderator');
+  return { member, queue: await listForModeration(dbOf(event.platform), 'pending') };
+};
+
+export const actions: Actions = {
+  publish: async (event) => {
+    const member = await requireMember(event, 'moderator');
+    const form = await event.request.formData();
+    const id = String(form.get('id') ?? '');
+    const edits = ModerationEdits.safeParse({
+      text: form.get('text') ?? undefined,
+      themes: form.getAll('themes'),
+    });
+    if (!edits.success) return fail(400, { id, invalid: true });
+    const outcome = await publishTestimonial(dbOf(event.platform), member, id, edits.data);
+    if (outcome === 'not_found') return fail(404, { id, invalid: true });
+    return { id, done: 'published' as const };
+  },
+  reject: async (event) => {
+    const member = await requireMember(event, 'moderator');
+    const form = await event.request.formData();
+    const id = String(form.get('id') ?? '');
+    const body = RejectBody.safeParse({ reason: form.get('reason') ?? '' });
+    if (!body.success) return fail(400, { id, invalid: true });
+    const outcome = await rejectTestimonial(dbOf(event.platform), member, id, body.data.reason);
+    if (outcome === 'not_found') return fail(404, { id, invalid: true });
+    return { id, done: 'rejected' as const };
+  },
+};

@@ -1,0 +1,17 @@
+import { DEFAULT_K } from '$api/findings/disclosure';
+import { themeCounts } from '$api/testimonials/service';
+import { THEME_CODES } from '$api/testimonials/themes';
+import { dbOf } from '$lib/server/platform';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ platform }) => {
+  const counts = await themeCounts(dbOf(platform));
+  // Small counts are shown as "< k", as every published figure is.
+  return {
+    k: DEFAULT_K,
+    themes: THEME_CODES.map((code) => {
+      const n = counts[code] ?? 0;
+      return { code, count: n >= DEFAULT_K ? n : null };
+    }),
+  };
+};
