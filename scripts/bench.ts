@@ -10,6 +10,9 @@
  *                20 clients at once; then checks that D1 holds every response
  *                the Worker acknowledged
  *   INSERT       the same rows written with node:sqlite, one transaction each
+ *   search       GET /api/v1/testimonials?q=…, among as many published testimonials
+ *   theme        GET /api/v1/testimonials?theme=…
+ *   …SQL         the same queries on node:sqlite
  */
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -29,6 +32,22 @@ const { values } = parseArgs({
 const sizes = values.sizes.split(',').map(Number);
 const requests = Number(values.requests);
 const CONCURRENCY = 20;
+
+const SEARCH_WORDS = 'moderer soir';
+const THEME = 'hostility';
+const PAGE_SQL = (
+  where: string,
+) => `SELECT t.id, t.text, t.lang, t.employer_type, t.experience, t.published_on
+  FROM testimonials t WHERE t.status = 'published' AND ${where}
+  ORDER BY t.published_on DESC, t.id DESC LIMIT 21`;
+const SEARCH_SQL = PAGE_SQL(
+  `t.seq IN (SELECT rowid FROM testimonials_fts WHERE testimonials_fts MATCH '"moderer"* "soir"*')`,
+);
+const THEME_SQL = PAGE_SQL(
+  `EXISTS (SELECT 1 FROM testimonial_themes x WHERE x.testimonial_id = t.id AND x.theme = '${THEME}')`,
+);
+const THEMES_OF_PAGE_SQL = (ids: string[]) =>
+  `SELECT * FROM testimonial_themes WHERE testimonial_id IN (${ids.map((id) => `'${id}'`).join(',')}) ORDER BY theme`;
 
 const COUNT_SQL = `SELECT e.year, count(r.id) AS responses
   FROM editions e LEFT JOIN responses r ON r.edition_year = e.year AND r.withdrawn = 0
@@ -129,14 +148,27 @@ const row = (size: number, measure: string, s: Stats | null, ratio = '') =>
 const lost: string[] = [];
 
 for (const size of sizes) {
-  console.log(`\n== ${size.toLocaleString('en')} responses`);
+  console.log(`\n== ${size.toLocaleString('en')} responses and published testimonials`);
   const setupStart = performance.now();
-  const server = await startLocalServer({ responses: size });
+  const server = await startLocalServer({ responses: size, testimonials: size });
   row(size, `setup ${((performance.now() - setupStart) / 1000).toFixed(1)} s`, null);
   try {
     const health = await load('health     ', () => fetchOk(`${server.baseURL}/api/health`));
     const editions = await load('editions   ', () => fetchOk(`${server.baseURL}/api/v1/editions`));
+    const search = await load('search     ', () =>
+      fetchOk(`${server.baseURL}/api/v1/testimonials?q=${encodeURIComponent(SEARCH_WORDS)}`),
+    );
+    const theme = await load('theme      ', () =>
+      fetchOk(`${server.baseURL}/api/v1/testimonials?theme=${THEME}`),
+    );
     const db = openLocalD1(server.persistDir);
+    // The page query, then the themes of its rows, as the Worker does.
+    const pageWithThemes = (sqlText: string) => () => {
+      const rows = db.prepare(sqlText).all() as { id: string }[];
+      db.prepare(THEMES_OF_PAGE_SQL(rows.slice(0, 20).map((r) => r.id))).all();
+    };
+    const searchSql = timeSync(pageWithThemes(SEARCH_SQL));
+    const themeSql = timeSync(pageWithThemes(THEME_SQL));
     const countStatement = db.prepare(COUNT_SQL);
     const counting = timeSync(() => countStatement.all());
     const before = Number(
@@ -192,6 +224,20 @@ for (const size of sizes) {
       inserting,
       `submission/INSERT p50 ${(submissions.p50 / inserting.p50).toFixed(1)}×`,
     );
+    row(size, 'search (Worker)', search, `${(search.p50 / health.p50).toFixed(2)}× health p50`);
+    row(
+      size,
+      'search SQL (node:sqlite)',
+      searchSql,
+      `Worker/SQL p50 ${(search.p50 / searchSql.p50).toFixed(1)}×`,
+    );
+    row(size, 'theme filter (Worker)', theme, `${(theme.p50 / health.p50).toFixed(2)}× health p50`);
+    row(
+      size,
+      'theme SQL (node:sqlite)',
+      themeSql,
+      `Worker/SQL p50 ${(theme.p50 / themeSql.p50).toFixed(1)}×`,
+    );
     console.log(`submissions: ${acknowledged} acknowledged, ${after - before} stored in D1`);
   } finally {
     await server.stop();
@@ -201,12 +247,17 @@ for (const size of sizes) {
 console.log(
   `\n${CONCURRENCY} concurrent clients, ${requests} requests per measure, latencies in ms.\n`,
 );
-const header = ['responses', 'measure', 'p50', 'p99', 'per s', 'ratio'];
+const header = ['size', 'measure', 'p50', 'p99', 'per s', 'ratio'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 for (const r of [header, ...rows]) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
 
 const p50Of = (measure: string) => rows.filter((r) => r[1] === measure).map((r) => Number(r[2]));
-for (const measure of ['editions (Worker)', 'submissions (Worker)']) {
+for (const measure of [
+  'editions (Worker)',
+  'submissions (Worker)',
+  'search (Worker)',
+  'theme filter (Worker)',
+]) {
   const [small, large] = p50Of(measure);
   if (small && large)
     console.log(

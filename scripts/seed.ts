@@ -18,18 +18,30 @@ import {
   DEFAULT_RESPONSES,
   DEMO_ADMIN,
   demoEditions,
+  generateExtraTestimonials,
   generateResponses,
   generateTestimonials,
+  type DemoTestimonialRow,
 } from '../db/seed/generate';
 
 const { values: args } = parseArgs({
   options: {
     responses: { type: 'string' },
+    testimonials: { type: 'string' },
     'if-empty': { type: 'boolean' },
     ...persistOption,
   },
 });
 const total = Number(args.responses ?? DEFAULT_RESPONSES);
+const extraTestimonials = Number(args.testimonials ?? 0);
+if (
+  !Number.isInteger(extraTestimonials) ||
+  extraTestimonials < 0 ||
+  extraTestimonials > 1_000_000
+) {
+  console.error('--testimonials must be a whole number between 0 and 1,000,000.');
+  process.exit(2);
+}
 if (!Number.isInteger(total) || total < 0 || total > 1_000_000) {
   console.error('--responses must be a whole number between 0 and 1,000,000.');
   process.exit(2);
@@ -48,7 +60,8 @@ if (realEditions > 0) {
   process.exit(1);
 }
 const demoResponses = count('SELECT count(*) AS n FROM responses WHERE demo = 1');
-if (demoResponses === total && count('SELECT count(*) AS n FROM testimonials WHERE demo = 1') > 0) {
+const demoTestimonials = count('SELECT count(*) AS n FROM testimonials WHERE demo = 1');
+if (demoResponses === total && demoTestimonials > 0 && extraTestimonials === 0) {
   console.log(
     `Demo data already present (${total.toLocaleString('en')} responses): nothing to do.`,
   );
@@ -102,7 +115,7 @@ try {
   const insertTheme = db.prepare(
     'INSERT INTO testimonial_themes (testimonial_id, theme) VALUES (?, ?)',
   );
-  for (const t of generateTestimonials()) {
+  const insert = (t: DemoTestimonialRow) => {
     insertTestimonial.run(
       t.id,
       t.text,
@@ -116,6 +129,16 @@ try {
       t.withdrawalHash,
     );
     for (const theme of t.themes) insertTheme.run(t.id, theme);
+  };
+  generateTestimonials().forEach(insert);
+  if (extraTestimonials > 0) {
+    const testimonialBar = progressBar('testimonials', extraTestimonials);
+    let written = 0;
+    for (const t of generateExtraTestimonials(extraTestimonials)) {
+      insert(t);
+      testimonialBar.update(++written);
+    }
+    testimonialBar.done();
   }
 
   db.prepare(
@@ -129,5 +152,5 @@ try {
 }
 const seconds = (performance.now() - started) / 1000;
 console.log(
-  `Seeded ${total.toLocaleString('en')} demo responses, ${count('SELECT count(*) AS n FROM testimonials WHERE demo = 1')} testimonials and the demo admin (${DEMO_ADMIN.email}) in ${seconds.toFixed(1)} s.`,
+  `Seeded ${total.toLocaleString('en')} demo responses, ${count('SELECT count(*) AS n FROM testimonials WHERE demo = 1').toLocaleString('en')} testimonials and the demo admin (${DEMO_ADMIN.email}) in ${seconds.toFixed(1)} s.`,
 );

@@ -373,3 +373,41 @@ export const DEMO_ADMIN = {
   password: 'demo-admin-2026',
   role: 'admin',
 } as const;
+
+/**
+ * Extra published testimonials for benchmarks: sentences of the demo texts
+ * recombined, so searches meet real French and English words at any volume.
+ */
+export function* generateExtraTestimonials(
+  total: number,
+  seed = DEFAULT_SEED,
+): Generator<DemoTestimonialRow> {
+  const rng = new Rng(seed ^ 0xbe7c);
+  const sentences = demoTestimonials
+    .filter((t) => t.status === 'published')
+    .flatMap((t) => t.text.split(/(?<=[.!?…])\s+/).map((s) => ({ s, lang: t.lang })));
+  const themes = [...new Set(demoTestimonials.flatMap((t) => t.themes))];
+  for (let i = 0; i < total; i++) {
+    const lang = rng.chance(0.7) ? 'fr' : 'en';
+    const pool = sentences.filter((x) => x.lang === lang);
+    const text = Array.from(
+      { length: rng.int(3, 7) },
+      () => pool[rng.int(0, pool.length - 1)]!.s,
+    ).join(' ');
+    const day = new Date(Date.UTC(2024, 9, 1) + rng.next() * 760 * 86_400_000);
+    yield {
+      lang,
+      text,
+      themes: [
+        ...new Set(
+          Array.from({ length: rng.int(1, 3) }, () => themes[rng.int(0, themes.length - 1)]!),
+        ),
+      ],
+      status: 'published',
+      id: rng.hex128().slice(0, 12),
+      submittedWeek: isoWeek(day),
+      publishedOn: day.toISOString().slice(0, 10),
+      withdrawalHash: rng.hex128() + rng.hex128(),
+    };
+  }
+}

@@ -51,7 +51,7 @@ export function migrateLocalD1(persistDir?: string, options: SpawnOptions = {}):
   run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', ...persist], options);
 }
 
-export function prepareDatabase(persistDir: string, responses: number): void {
+export function prepareDatabase(persistDir: string, responses: number, testimonials = 0): void {
   migrateLocalD1(persistDir);
   run('npx', [
     'tsx',
@@ -60,12 +60,16 @@ export function prepareDatabase(persistDir: string, responses: number): void {
     persistDir,
     '--responses',
     String(responses),
+    '--testimonials',
+    String(testimonials),
   ]);
 }
 
-export async function startLocalServer(options: { responses?: number } = {}): Promise<LocalServer> {
+export async function startLocalServer(
+  options: { responses?: number; testimonials?: number } = {},
+): Promise<LocalServer> {
   const persistDir = mkdtempSync(join(tmpdir(), 'cm-observatory-'));
-  prepareDatabase(persistDir, options.responses ?? 3000);
+  prepareDatabase(persistDir, options.responses ?? 3000, options.testimonials);
   const port = await freePort();
   const child = spawnDetached('npx', [
     'wrangler',

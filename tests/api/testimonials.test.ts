@@ -1,4 +1,5 @@
 import { env } from 'cloudflare:workers';
+import fc from 'fast-check';
 import { SignJWT, importJWK } from 'jose';
 import { beforeEach, describe, expect, it } from 'vitest';
 import app from '../../api/app';
@@ -275,5 +276,46 @@ describe('staff access', () => {
     expect(await call(await token('another-app'))).toBe(403);
     expect(await call('not.a.jwt')).toBe(403);
     expect(await call(await token('observatory-aud'))).toBe(200);
+  });
+});
+
+describe('properties', () => {
+  it('random garbage to the testimonial and login endpoints never gets a 5xx and stores nothing', async () => {
+    const body = fc.oneof(
+      fc.string(),
+      fc.json(),
+      fc
+        .record(
+          {
+            text: fc.oneof(fc.string({ maxLength: 6000 }), fc.jsonValue()),
+            lang: fc.oneof(fc.constantFrom('fr', 'en', 'de'), fc.jsonValue()),
+            themes: fc.oneof(fc.array(fc.string()), fc.jsonValue()),
+            context: fc.jsonValue(),
+          },
+          { requiredKeys: [] },
+        )
+        .map((v) => JSON.stringify(v)),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        body,
+        fc.constantFrom('/api/v1/testimonials', '/api/v1/staff/login'),
+        async (raw, path) => {
+          const before = await count('testimonials');
+          const res = await api(path, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'cf-connecting-ip': newClient() },
+            body: raw,
+          });
+          expect(res.status).toBeLessThan(500);
+          // A refusal stores nothing; an accepted testimonial is stored once, pending.
+          const stored = (await count('testimonials')) - before;
+          expect(stored).toBe(res.status === 201 ? 1 : 0);
+        },
+      ),
+      { numRuns: 150 },
+    );
+    expect(await count('sessions')).toBe(0);
+    expect(await count('testimonials', "status = 'published'")).toBe(0);
   });
 });
