@@ -133,6 +133,45 @@ describe('testimonials', () => {
     await moderator.close();
   });
 
+  it('can be left with JavaScript off, with a way back to edit the text', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${baseURL()}/en/testify`);
+    await page.fill('#text', 'Too short.');
+    await Promise.all([
+      page.waitForLoadState('load'),
+      page.click('button:has-text("See what will be stored")'),
+    ]);
+    expect(await page.textContent('#text-error')).toContain('between 50 and 5000 characters');
+    await page.fill('#text', `${STORY} Sent without JavaScript, reach me at @cm_sans_js.`);
+    await Promise.all([
+      page.waitForLoadState('load'),
+      page.click('button:has-text("See what will be stored")'),
+    ]);
+    expect(await page.$$eval('.preview mark', (ms) => ms.map((x) => x.textContent))).toEqual([
+      '[phone]',
+      '[email]',
+      '[handle]',
+    ]);
+    await Promise.all([
+      page.waitForLoadState('load'),
+      page.click('button:has-text("Change my text")'),
+    ]);
+    expect(await page.inputValue('#text')).toContain('Sent without JavaScript');
+    await Promise.all([
+      page.waitForLoadState('load'),
+      page.click('button:has-text("See what will be stored")'),
+    ]);
+    await Promise.all([
+      page.waitForLoadState('load'),
+      page.click('button:has-text("Confirm and send")'),
+    ]);
+    expect(await page.textContent('[data-testid="withdrawal-code"]')).toMatch(
+      /^[A-Za-z0-9_-]{22}$/,
+    );
+    await context.close();
+  });
+
   it('keep the staff pages to staff, and the audit log to admins', async () => {
     const anonymous = await browser.newPage();
     await anonymous.goto(`${baseURL()}/admin/journal`);
