@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { renderReference, type OpenApiDocument } from './docs/reference';
 import { editionsApp } from './editions/routes';
+import { findingsApp } from './findings/routes';
 import { staffApp } from './staff/routes';
 import { surveyApp } from './survey/routes';
 import { testimonialsApp } from './testimonials/routes';
@@ -67,6 +68,7 @@ app
   })
   .route('/v1/editions', editionsApp)
   .route('/v1', surveyApp)
+  .route('/v1', findingsApp)
   .route('/v1/testimonials', testimonialsApp)
   .route('/v1/staff', staffApp);
 

@@ -1,0 +1,205 @@
+import { env } from 'cloudflare:workers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '../../api/lib/db';
+import { getQuestionnaire } from '../../api/survey/questionnaires';
+import { openEdition, submitResponse } from '../../api/survey/service';
+import type { Answers } from '../../api/survey/answers';
+import { clearDatabase } from './db';
+import { api, count } from './helpers';
+
+/**
+ * Twelve respondents whose figures were computed by hand (with Python's
+ * statistics module, independently of this code): see the expectations.
+ */
+const WHO5_SUMS = [5, 7, 10, 12, 13, 15, 17, 18, 20, 22, 24, 25];
+const OVERTIME = [0, 2, 4, 5, 5, 6, 8, 10, 10, 12, 15, 20];
+const EVENINGS = [0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3];
+
+/** Five WHO-5 items (0–5 each) adding up to `sum`. */
+const who5Items = (sum: number) =>
+  Array.from({ length: 5 }, (_, i) => Math.floor(sum / 5) + (i < sum % 5 ? 1 : 0));
+
+function respondent(i: number): Answers {
+  const items = who5Items(WHO5_SUMS[i]!);
+  const answers: Answers = {
+    'profile.employer_type': i < 7 ? 'agency' : 'brand',
+    'profile.region': i % 2 === 0 ? 'idf' : 'ara',
+    'profile.gender': i < 10 ? 'woman' : 'man',
+    'work.hours_contract': 35,
+    'work.hours_actual': 35 + OVERTIME[i]!,
+    'work.evenings_per_week': EVENINGS[i]!,
+  };
+  items.forEach((score, j) => (answers[`wellbeing.who5_${j + 1}`] = `f${score}`));
+  return answers;
+}
+
+interface Indicator {
+  code: string;
+  value: number | null;
+  ci: [number, number] | null;
+  n: number | null;
+  suppressed: boolean;
+}
+const indicator = async (code: string) => {
+  const body = (await (await api('/api/v1/editions/2026/indicators')).json()) as {
+    indicators: Indicator[];
+  };
+  return body.indicators.find((i) => i.code === code)!;
+};
+const breakdown = async (code: string, by: string) =>
+  (
+    (await (await api(`/api/v1/editions/2026/breakdowns/${code}?by=${by}`)).json()) as {
+      cells: (Indicator & { group: string })[];
+    }
+  ).cells;
+
+beforeAll(async () => {
+  await clearDatabase();
+  await env.DB.prepare(
+    "INSERT INTO editions (year, status, questionnaire_version, opens_on, closes_on, k) VALUES (2026, 'open', '2026.1', '2026-09-01', '2026-12-01', 5)",
+  ).run();
+  const db = getDb(env.DB);
+  const edition = await openEdition(db, 2026);
+  for (let i = 0; i < 12; i++)
+    await submitResponse(db, edition, respondent(i), `findings-respondent-${i}-key`);
+  expect(getQuestionnaire('2026.1')).toBeDefined();
+});
+
+describe('findings API, against figures computed by hand', () => {
+  it('reports the indicators with n, Wilson and t intervals', async () => {
+    const res = await api('/api/v1/editions/2026/indicators');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      n: number;
+      k: number;
+      provisional: boolean;
+      dimensions: unknown[];
+    };
+    expect(body).toMatchObject({ n: 12, k: 5, provisional: true });
+    expect(body.dimensions).toHaveLength(8);
+    expect(await indicator('who5_mean')).toMatchObject({
+      value: 62.7,
+      ci: [46.1, 79.2],
+      n: 12,
+      suppressed: false,
+    });
+    expect(await indicator('who5_poor')).toMatchObject({ value: 33.3, ci: [13.8, 60.9], n: 12 });
+    expect(await indicator('who5_depression')).toMatchObject({
+      value: 16.7,
+      ci: [4.7, 44.8],
+      n: 12,
+    });
+    expect(await indicator('evenings_2plus')).toMatchObject({ value: 50, ci: [25.4, 74.6], n: 12 });
+    expect(await indicator('overtime_median')).toMatchObject({ value: 7, ci: null, n: 12 });
+  });
+
+  it('suppresses indicators nobody (or fewer than k) answered', async () => {
+    expect(await indicator('cbi_mean')).toMatchObject({ value: null, n: null, suppressed: true });
+  });
+
+  it('breaks an indicator down by a dimension, with the same intervals per group', async () => {
+    const region = await breakdown('who5_mean', 'region');
+    expect(region.map((c) => [c.group, c.value, c.ci, c.n, c.suppressed])).toEqual([
+      ['idf', 59.3, [30.3, 88.3], 6, false],
+      ['other', 66, [38.3, 93.7], 6, false],
+    ]);
+  });
+
+  it('suppresses groups under k, and a published group that would reveal them', async () => {
+    const byGroup = Object.fromEntries(
+      (await breakdown('who5_mean', 'employer_type')).map((c) => [c.group, c]),
+    );
+    expect(byGroup.agency).toMatchObject({
+      value: 45.1,
+      ci: [29.3, 60.9],
+      n: 7,
+      suppressed: false,
+    });
+    expect(byGroup.public).toMatchObject({ value: null, n: null, suppressed: true });
+    // Brand has 5 = k respondents, but publishing it beside agency (7 of 12) would show that the
+    // four other types have exactly 0: it is suppressed too.
+    expect(byGroup.brand).toMatchObject({ value: null, n: null, suppressed: true });
+  });
+
+  it('never lets a small group be recovered by subtraction', async () => {
+    // 10 women and 2 men: publishing the women's n would give the men's by subtraction.
+    const cells = await breakdown('who5_mean', 'gender');
+    expect(cells.every((c) => c.suppressed && c.value === null && c.n === null)).toBe(true);
+  });
+
+  it('cross-tabulates two questions with margins, small cells and their complements suppressed', async () => {
+    const res = await api(
+      '/api/v1/editions/2026/crosstab?row=profile.employer_type&col=profile.region',
+    );
+    expect(res.status).toBe(200);
+    const t = (await res.json()) as {
+      rows: string[];
+      cols: string[];
+      counts: (number | null)[][];
+      rowTotals: (number | null)[];
+      total: number | null;
+    };
+    const agency = t.rows.indexOf('agency');
+    const idf = t.cols.indexOf('idf');
+    // Agency × Île-de-France is 4 (< k = 5): suppressed, never 0.
+    expect(t.counts[agency]![idf]).toBeNull();
+    expect(t.total).toBe(12);
+    expect(t.rowTotals[agency]).toBe(7);
+  });
+
+  it('downloads the same tables as CSV that R and pandas read', async () => {
+    const res = await api(
+      '/api/v1/editions/2026/breakdowns/who5_mean?by=employer_type&format=csv&lang=en',
+    );
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const lines = (await res.text()).trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'edition,indicator,dimension,group,label,value,ci_low,ci_high,n,suppressed',
+    );
+    expect(lines).toContain('2026,who5_mean,employer_type,agency,Agency,45.1,29.3,60.9,7,false');
+    expect(lines).toContain(
+      '2026,who5_mean,employer_type,public,Public sector / local authority,,,,,true',
+    );
+  });
+
+  it('serves a trend across editions and names unknown codes', async () => {
+    const trend = (await (await api('/api/v1/indicators/who5_mean/trend')).json()) as {
+      points: { edition: number; value: number }[];
+    };
+    expect(trend.points.map((p) => [p.edition, p.value])).toEqual([[2026, 62.7]]);
+    for (const [path, field] of [
+      ['/api/v1/indicators/nope/trend', 'code'],
+      ['/api/v1/editions/2026/breakdowns/nope?by=gender', 'indicator'],
+      ['/api/v1/editions/2026/breakdowns/who5_mean?by=nope', 'by'],
+      ['/api/v1/editions/2026/crosstab?row=work.hours_actual&col=profile.region', 'row'],
+      ['/api/v1/editions/2031/indicators', 'year'],
+    ] as const) {
+      const res = await api(path);
+      expect(res.status, path).toBeGreaterThanOrEqual(400);
+      expect(res.status, path).toBeLessThan(500);
+      expect(
+        ((await res.json()) as { error: { fields: Record<string, string> } }).error.fields,
+        path,
+      ).toHaveProperty(field);
+    }
+  });
+
+  it('computes once per data version: reads hit the cache, a new response refreshes it', async () => {
+    await api('/api/v1/editions/2026/indicators');
+    expect(await count('aggregates', "kind = 'summary'")).toBe(1);
+    const version = () =>
+      env.DB.prepare("SELECT data_version AS v FROM aggregates WHERE kind = 'summary'").first('v');
+    const before = await version();
+    await api('/api/v1/editions/2026/indicators');
+    expect(await version()).toBe(before);
+    const db = getDb(env.DB);
+    await submitResponse(
+      db,
+      await openEdition(db, 2026),
+      respondent(0),
+      'findings-respondent-extra-key',
+    );
+    expect((await indicator('who5_mean')).n).toBe(13);
+    expect(await version()).not.toBe(before);
+  });
+});
