@@ -12,6 +12,13 @@ const translatedPaths: [fr: string, en: string][] = [
   ['/temoignages', '/en/testimonials'],
   ['/temoignages/themes', '/en/testimonials/themes'],
   ['/temoignages/:id', '/en/testimonials/:id'],
+  ['/resultats', '/en/results'],
+  ['/resultats/tendances', '/en/results/trends'],
+  ['/resultats/methodologie', '/en/results/methodology'],
+  ['/resultats/:year/ventilations', '/en/results/:year/breakdowns'],
+  ['/resultats/:year/croisements', '/en/results/:year/crosstabs'],
+  ['/resultats/:year', '/en/results/:year'],
+  ['/donnees', '/en/data'],
 ];
 
 /**

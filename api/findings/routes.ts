@@ -36,12 +36,10 @@ const IndicatorFigure = z
     value: z.number().nullable(),
     ci: Interval,
     n: z.int().nullable(),
-    suppressed: z
-      .boolean()
-      .openapi({
-        description:
-          'True when fewer than k respondents stand behind it, or it would reveal such a cell.',
-      }),
+    suppressed: z.boolean().openapi({
+      description:
+        'True when fewer than k respondents stand behind it, or it would reveal such a cell.',
+    }),
   })
   .openapi('IndicatorFigure');
 const Cell = z

@@ -1,0 +1,42 @@
+import type { IndicatorDef } from '$api/findings/definitions';
+import type { Locale } from '$api/survey/model';
+import type { BarDatum } from '$lib/charts/bar-chart';
+
+type Unit = IndicatorDef['unit'];
+
+/** A figure as the reader sees it: "33,3 %", "7 h", "62,7", or "< k" when suppressed. */
+export function formatValue(value: number | null, unit: Unit, locale: Locale, k: number): string {
+  if (value === null) return `< ${k}`;
+  if (unit === 'percent')
+    return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(
+      value / 100,
+    );
+  const n = value.toLocaleString(locale, { maximumFractionDigits: 1 });
+  return unit === 'hours' ? `${n} h` : n;
+}
+
+export function formatInterval(
+  ci: [number, number] | null,
+  unit: Unit,
+  locale: Locale,
+  k: number,
+): string {
+  return ci
+    ? `${formatValue(ci[0], unit, locale, k)} – ${formatValue(ci[1], unit, locale, k)}`
+    : '—';
+}
+
+export function bars(
+  figures: { key: string; label: string; value: number | null; ci: [number, number] | null }[],
+  unit: Unit,
+  locale: Locale,
+  k: number,
+): BarDatum[] {
+  return figures.map((f) => ({ ...f, text: formatValue(f.value, unit, locale, k) }));
+}
+
+/** Links to the same table from the API, as CSV and JSON. */
+export function downloads(path: string, locale: Locale): { csv: string; json: string } {
+  const join = path.includes('?') ? '&' : '?';
+  return { csv: `/api/v1${path}${join}format=csv&lang=${locale}`, json: `/api/v1${path}` };
+}

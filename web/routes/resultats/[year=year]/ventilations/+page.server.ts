@@ -1,0 +1,27 @@
+import {
+  DIMENSIONS,
+  INDICATORS,
+  dimensionByCode,
+  indicatorByCode,
+} from '$api/findings/definitions';
+import { getSummary } from '$api/findings/service';
+import { dbOf } from '$lib/server/platform';
+import { findingsOr404 } from '$lib/server/findings';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, platform, url }) => {
+  const summary = await findingsOr404(() => getSummary(dbOf(platform), Number(params.year)));
+  // Unknown choices fall back to the first ones: the form cannot be put in an error state by a URL.
+  const indicator = indicatorByCode.get(url.searchParams.get('indicator') ?? '') ?? INDICATORS[0]!;
+  const by = dimensionByCode.get(url.searchParams.get('by') ?? '') ?? DIMENSIONS[0]!;
+  return {
+    edition: summary.edition,
+    k: summary.k,
+    provisional: summary.provisional,
+    indicator: { code: indicator.code, label: indicator.label, unit: indicator.unit },
+    by: { code: by.code, label: by.label },
+    cells: summary.breakdowns[indicator.code]?.[by.code] ?? [],
+    indicators: INDICATORS.map((i) => ({ code: i.code, label: i.label })),
+    dimensions: DIMENSIONS.map((d) => ({ code: d.code, label: d.label })),
+  };
+};
