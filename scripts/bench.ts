@@ -13,12 +13,16 @@
  *   search       GET /api/v1/testimonials?q=…, among as many published testimonials
  *   theme        GET /api/v1/testimonials?theme=…
  *   …SQL         the same queries on node:sqlite
+ *   indicators   GET /api/v1/editions/2026/indicators: cold (the first read
+ *                computes the summary) and warm (reads of the cached summary)
+ *   summary SQL  every aggregate query behind a summary, on node:sqlite
  */
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { fromAnswerRows, toAnswerRows } from '../api/survey/answers';
 import { getQuestionnaire } from '../api/survey/questionnaires';
 import { generateResponses } from '../db/seed/generate';
+import { SUMMARY_QUERIES } from '../api/findings/service';
 import { openLocalD1 } from './lib/local-d1';
 import { startLocalServer } from './lib/local-server';
 import { progressBar } from './lib/progress';
@@ -102,10 +106,10 @@ async function load(label: string, call: (i: number) => Promise<unknown>): Promi
   return stats(latencies, performance.now() - started);
 }
 
-function timeSync(run: () => void): Stats {
+function timeSync(run: () => void, times = requests): Stats {
   const latencies: number[] = [];
   const started = performance.now();
-  for (let i = 0; i < requests; i++) {
+  for (let i = 0; i < times; i++) {
     const t = performance.now();
     run();
     latencies.push(performance.now() - t);
@@ -155,6 +159,12 @@ for (const size of sizes) {
   try {
     const health = await load('health     ', () => fetchOk(`${server.baseURL}/api/health`));
     const editions = await load('editions   ', () => fetchOk(`${server.baseURL}/api/v1/editions`));
+    // Before any submission: the first read computes the 2026 summary, the next ones hit the cache.
+    const indicatorsUrl = `${server.baseURL}/api/v1/editions/2026/indicators`;
+    const coldStart = performance.now();
+    await fetchOk(indicatorsUrl);
+    const cold = performance.now() - coldStart;
+    const warm = await load('indicators ', () => fetchOk(indicatorsUrl));
     const search = await load('search     ', () =>
       fetchOk(`${server.baseURL}/api/v1/testimonials?q=${encodeURIComponent(SEARCH_WORDS)}`),
     );
@@ -167,6 +177,11 @@ for (const size of sizes) {
       const rows = db.prepare(sqlText).all() as { id: string }[];
       db.prepare(THEMES_OF_PAGE_SQL(rows.slice(0, 20).map((r) => r.id))).all();
     };
+    const summaryStatements = Object.values(SUMMARY_QUERIES).map((q) => db.prepare(q));
+    const summarySql = timeSync(
+      () => summaryStatements.forEach((statement) => statement.all(2026)),
+      5,
+    );
     const searchSql = timeSync(pageWithThemes(SEARCH_SQL));
     const themeSql = timeSync(pageWithThemes(THEME_SQL));
     const countStatement = db.prepare(COUNT_SQL);
@@ -223,6 +238,24 @@ for (const size of sizes) {
       'INSERT response (node:sqlite)',
       inserting,
       `submission/INSERT p50 ${(submissions.p50 / inserting.p50).toFixed(1)}×`,
+    );
+    row(
+      size,
+      'indicators cold (Worker)',
+      { p50: cold, p99: cold, perSecond: 1000 / cold },
+      'first read: computes',
+    );
+    row(
+      size,
+      'indicators warm (Worker)',
+      warm,
+      `${(warm.p50 / health.p50).toFixed(2)}× health p50`,
+    );
+    row(
+      size,
+      'summary SQL (node:sqlite)',
+      summarySql,
+      `warm read/SQL p50 ${(warm.p50 / summarySql.p50).toFixed(2)}×`,
     );
     row(size, 'search (Worker)', search, `${(search.p50 / health.p50).toFixed(2)}× health p50`);
     row(

@@ -8,7 +8,7 @@ import { aggregates, editions } from '../../db/schema';
 import type { Db } from '../lib/db';
 import { ApiError } from '../lib/errors';
 import type { Questionnaire } from '../survey/model';
-import { getQuestionnaire, questionsOf } from '../survey/questionnaires';
+import { getQuestionnaire, questionnaires, questionsOf } from '../survey/questionnaires';
 import { DIMENSIONS, INDICATORS, type MeasureCode } from './definitions';
 import { suppressTable } from './disclosure';
 import { measureSql } from './measures';
@@ -42,6 +42,47 @@ function frequencies<K extends string>(
 }
 
 const DIMENSION_QUESTIONS = DIMENSIONS.map((d) => `'${d.question}'`).join(', ');
+const MULTI_QUESTIONS = [
+  ...new Set(
+    Object.values(questionnaires)
+      .flatMap(questionsOf)
+      .filter((q) => q.type === 'multi')
+      .map((q) => `'${q.code}'`),
+  ),
+].join(', ');
+const MEASURE_CODES = [...new Set(INDICATORS.map((i) => i.measure))] as MeasureCode[];
+
+/**
+ * Every query behind a summary, for one edition (?1). Each returns a small
+ * grouped table. The benchmark runs these same strings on raw SQLite.
+ */
+export const SUMMARY_QUERIES = {
+  respondents: 'SELECT count(*) AS n FROM responses WHERE edition_year = ?1 AND withdrawn = 0',
+  // Counted from the covering index alone; the few withdrawn responses are subtracted after.
+  choices: `SELECT question_code AS q, option_code AS o, count(*) AS n FROM answers
+    WHERE edition_year = ?1 AND option_code <> '' GROUP BY 1, 2`,
+  withdrawnChoices: `SELECT a.question_code AS q, a.option_code AS o, count(*) AS n FROM responses r
+    JOIN answers a ON a.response_id = r.id
+    WHERE r.edition_year = ?1 AND r.withdrawn = 1 AND a.option_code <> '' GROUP BY 1, 2`,
+  // A single choice has one row per respondent; only multiple choices need a distinct count.
+  multiRespondents: `SELECT a.question_code AS q, count(DISTINCT a.response_id) AS n FROM answers a
+    JOIN responses r ON r.id = a.response_id AND r.withdrawn = 0
+    WHERE a.edition_year = ?1 AND a.question_code IN (${MULTI_QUESTIONS}) GROUP BY 1`,
+  numbers: `SELECT a.question_code AS q, a.num_value AS value, count(*) AS n FROM answers a
+    JOIN responses r ON r.id = a.response_id AND r.withdrawn = 0
+    WHERE a.edition_year = ?1 AND a.option_code = '' AND a.num_value IS NOT NULL GROUP BY 1, 2`,
+  ...Object.fromEntries(
+    MEASURE_CODES.flatMap((m) => [
+      [`measure:${m}`, `SELECT value, count(*) AS n FROM (${measureSql(m)}) GROUP BY 1`],
+      [
+        `byDimension:${m}`,
+        `SELECT d.question_code AS q, d.option_code AS o, m.value, count(*) AS n FROM (${measureSql(m)}) m
+         JOIN answers d ON d.response_id = m.response_id AND d.question_code IN (${DIMENSION_QUESTIONS})
+         GROUP BY 1, 2, 3`,
+      ],
+    ]),
+  ),
+} as Record<string, string>;
 
 /** Everything a summary needs, grouped in SQLite: frequency tables, never raw answers. */
 export async function computeSummary(
@@ -50,60 +91,36 @@ export async function computeSummary(
   questionnaire: Questionnaire,
 ): Promise<Summary> {
   const year = edition.year;
-  const measureCodes = [...new Set(INDICATORS.map((i) => i.measure))] as MeasureCode[];
-  const [respondents, choiceRows, choiceTotals, numberRows, overall, byOption] = await Promise.all([
-    rows<{ n: number }>(
-      db,
-      'SELECT count(*) AS n FROM responses WHERE edition_year = ?1 AND withdrawn = 0',
-      year,
-    ),
-    rows<{ q: string; o: string; n: number }>(
-      db,
-      `SELECT a.question_code AS q, a.option_code AS o, count(*) AS n FROM answers a
-       JOIN responses r ON r.id = a.response_id AND r.withdrawn = 0
-       WHERE a.edition_year = ?1 AND a.option_code <> '' GROUP BY 1, 2`,
-      year,
-    ),
-    rows<{ q: string; n: number }>(
-      db,
-      `SELECT a.question_code AS q, count(DISTINCT a.response_id) AS n FROM answers a
-       JOIN responses r ON r.id = a.response_id AND r.withdrawn = 0
-       WHERE a.edition_year = ?1 AND a.option_code <> '' GROUP BY 1`,
-      year,
-    ),
-    rows<{ q: string; value: number; n: number }>(
-      db,
-      `SELECT a.question_code AS q, a.num_value AS value, count(*) AS n FROM answers a
-       JOIN responses r ON r.id = a.response_id AND r.withdrawn = 0
-       WHERE a.edition_year = ?1 AND a.option_code = '' AND a.num_value IS NOT NULL GROUP BY 1, 2`,
-      year,
-    ),
-    Promise.all(
-      measureCodes.map((m) =>
-        rows<{ value: number; n: number }>(
-          db,
-          `SELECT value, count(*) AS n FROM (${measureSql(m)}) GROUP BY 1`,
-          year,
+  const q = <T>(name: string) => rows<T>(db, SUMMARY_QUERIES[name]!, year);
+  const [respondents, choiceRows, withdrawnRows, multiRows, numberRows, overall, byOption] =
+    await Promise.all([
+      q<{ n: number }>('respondents'),
+      q<{ q: string; o: string; n: number }>('choices'),
+      q<{ q: string; o: string; n: number }>('withdrawnChoices'),
+      q<{ q: string; n: number }>('multiRespondents'),
+      q<{ q: string; value: number; n: number }>('numbers'),
+      Promise.all(MEASURE_CODES.map((m) => q<{ value: number; n: number }>(`measure:${m}`))),
+      Promise.all(
+        MEASURE_CODES.map((m) =>
+          q<{ q: string; o: string; value: number; n: number }>(`byDimension:${m}`),
         ),
       ),
-    ),
-    Promise.all(
-      measureCodes.map((m) =>
-        rows<{ q: string; o: string; value: number; n: number }>(
-          db,
-          `SELECT d.question_code AS q, d.option_code AS o, m.value, count(*) AS n FROM (${measureSql(m)}) m
-           JOIN answers d ON d.response_id = m.response_id AND d.question_code IN (${DIMENSION_QUESTIONS})
-           GROUP BY 1, 2, 3`,
-          year,
-        ),
-      ),
-    ),
-  ]);
+    ]);
   const choices = new Map<string, Map<string, number>>();
-  for (const r of choiceRows) {
-    if (!choices.has(r.q)) choices.set(r.q, new Map());
-    choices.get(r.q)!.set(r.o, r.n);
-  }
+  const add = (question: string, option: string, n: number) => {
+    if (!choices.has(question)) choices.set(question, new Map());
+    const counts = choices.get(question)!;
+    counts.set(option, (counts.get(option) ?? 0) + n);
+  };
+  for (const r of choiceRows) add(r.q, r.o, r.n);
+  for (const r of withdrawnRows) add(r.q, r.o, -r.n);
+  const choiceRespondents = new Map(
+    [...choices].map(([question, counts]) => [
+      question,
+      [...counts.values()].reduce((a, b) => a + b, 0),
+    ]),
+  );
+  for (const r of multiRows) choiceRespondents.set(r.q, r.n);
   return buildSummary({
     edition: year,
     k: edition.k,
@@ -111,16 +128,16 @@ export async function computeSummary(
     questionnaire,
     respondents: respondents[0]?.n ?? 0,
     measures: new Map(
-      measureCodes.map((m, i) => [m, new Map(overall[i]!.map((r) => [r.value, r.n]))]),
+      MEASURE_CODES.map((m, i) => [m, new Map(overall[i]!.map((r) => [r.value, r.n]))]),
     ),
     measuresByOption: new Map(
-      measureCodes.map((m, i) => [
+      MEASURE_CODES.map((m, i) => [
         m,
         frequencies(byOption[i]!, 'q', 'o') as Map<string, Map<string, Frequencies>>,
       ]),
     ),
     choices,
-    choiceRespondents: new Map(choiceTotals.map((r) => [r.q, r.n])),
+    choiceRespondents,
     numbers: frequencies(numberRows, 'q') as Map<string, Frequencies>,
   });
 }

@@ -202,4 +202,20 @@ describe('findings API, against figures computed by hand', () => {
     expect((await indicator('who5_mean')).n).toBe(13);
     expect(await version()).not.toBe(before);
   });
+
+  it('leaves withdrawn responses out of every figure', async () => {
+    const agency = async () => {
+      const body = (await (await api('/api/v1/editions/2026/questions')).json()) as {
+        questions: { code: string; n: number; options?: { code: string; count: number }[] }[];
+      };
+      const q = body.questions.find((x) => x.code === 'profile.employer_type')!;
+      return { n: q.n, agency: q.options!.find((o) => o.code === 'agency')!.count };
+    };
+    const before = await agency();
+    await env.DB.prepare(
+      "UPDATE responses SET withdrawn = 1 WHERE id IN (SELECT response_id FROM answers WHERE question_code = 'profile.employer_type' AND option_code = 'agency' LIMIT 1)",
+    ).run();
+    expect(await agency()).toEqual({ n: before.n - 1, agency: before.agency - 1 });
+    expect((await indicator('who5_mean')).n).toBe(12);
+  });
 });
