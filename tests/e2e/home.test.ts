@@ -91,7 +91,7 @@ describe('home page', () => {
     expect(await page.$$eval('main li a', (as) => as.map((a) => a.getAttribute('href')))).toEqual([
       '/en/',
       '/en/survey',
-      '/en/resultats',
+      '/en/results',
       '/en/testimonials',
     ]);
     await expectNoAxeViolations(page);

@@ -60,7 +60,14 @@ async function next(page: Page) {
   const step = Number(/\/(\d+)$/.exec(page.url())![1]);
   const target = step === 7 ? /\/relecture$/ : new RegExp(`/${step + 1}$`);
   await Promise.all([page.waitForURL(target), page.click('button[value="next"]')]);
+  await settled(page);
 }
+
+/**
+ * With JavaScript on, waits until the page's scripts have loaded, so hydration
+ * cannot reset an answer ticked a moment before it.
+ */
+const settled = (page: Page) => page.waitForLoadState('networkidle');
 
 /** Walks the whole survey, checking each page with axe, and returns the withdrawal code. */
 async function walkSurvey(page: Page, name: string, checkEveryPage = true): Promise<string> {
@@ -70,6 +77,7 @@ async function walkSurvey(page: Page, name: string, checkEveryPage = true): Prom
     page.waitForURL(/\/enquete\/2026\/1$/),
     page.click('text=Commencer l’enquête'),
   ]);
+  await settled(page);
 
   // Step 1: the required question, refused while empty.
   await page.click('button[value="next"]');
@@ -181,6 +189,7 @@ describe('the survey journey', () => {
       first.page.waitForURL(/\/1$/),
       first.page.click('text=Commencer l’enquête'),
     ]);
+    await settled(first.page);
     await choose(first.page, 'profile.employer_type', 'freelance');
     await next(first.page);
     const link = (await first.page.textContent('.resume-link'))!.trim();
