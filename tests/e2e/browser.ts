@@ -85,3 +85,9 @@ export function watchConsole(page: Page): string[] {
   page.on('pageerror', (err) => problems.push(err.message));
   return problems;
 }
+
+/**
+ * Waits until the page's scripts have loaded and hydrated, so hydration cannot
+ * reset a field filled a moment before it.
+ */
+export const settled = (page: Page) => page.waitForLoadState('networkidle');

@@ -10,6 +10,7 @@ import {
   launchBrowser,
   persistDir,
   screenshots,
+  settled,
   watchConsole,
 } from './browser';
 
@@ -62,12 +63,6 @@ async function next(page: Page) {
   await Promise.all([page.waitForURL(target), page.click('button[value="next"]')]);
   await settled(page);
 }
-
-/**
- * With JavaScript on, waits until the page's scripts have loaded, so hydration
- * cannot reset an answer ticked a moment before it.
- */
-const settled = (page: Page) => page.waitForLoadState('networkidle');
 
 /** Walks the whole survey, checking each page with axe, and returns the withdrawal code. */
 async function walkSurvey(page: Page, name: string, checkEveryPage = true): Promise<string> {

@@ -8,6 +8,7 @@ import {
   launchBrowser,
   persistDir,
   screenshots,
+  settled,
   watchConsole,
 } from './browser';
 
@@ -45,6 +46,7 @@ async function signIn(
   next = '/admin/temoignages',
 ) {
   await page.goto(`${baseURL()}${next}`);
+  await settled(page);
   expect(page.url()).toContain('/admin/connexion');
   await page.fill('#email', who.email);
   await page.fill('#password', who.password);
@@ -56,6 +58,7 @@ describe('testimonials', () => {
     const author = await browser.newPage();
     const problems = watchConsole(author);
     await author.goto(`${baseURL()}/temoigner`);
+    await settled(author);
     await expectNoAxeViolations(author);
     await author.fill('#text', STORY);
     await author.check('input[name="themes"][value="hostility"]');
@@ -175,6 +178,7 @@ describe('testimonials', () => {
   it('keep the staff pages to staff, and the audit log to admins', async () => {
     const anonymous = await browser.newPage();
     await anonymous.goto(`${baseURL()}/admin/journal`);
+    await settled(anonymous);
     expect(anonymous.url()).toContain('/admin/connexion?next=%2Fadmin%2Fjournal');
     await expectNoAxeViolations(anonymous);
     await anonymous.fill('#email', MODERATOR.email);
