@@ -187,8 +187,18 @@ async function cached<T>(
   return value;
 }
 
+/** The figures frozen when an edition is published: later withdrawals leave them as they are. */
+export const PUBLISHED_SNAPSHOT = 'published';
+
 export async function getSummary(db: Db, year: number): Promise<Summary> {
   const { edition, questionnaire } = await findingsEdition(db, year);
+  if (edition.status === 'published') {
+    const frozen = await db.query.aggregates.findFirst({
+      where: and(eq(aggregates.editionYear, year), eq(aggregates.kind, PUBLISHED_SNAPSHOT)),
+      columns: { payloadJson: true },
+    });
+    if (frozen) return JSON.parse(frozen.payloadJson) as Summary;
+  }
   return cached(db, edition, 'summary', '', () => computeSummary(db, edition, questionnaire));
 }
 

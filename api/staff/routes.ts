@@ -1,6 +1,8 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { TESTIMONIAL_STATUSES } from '../../db/schema';
+import { NewEditionBody } from '../publication/schemas';
+import { createEdition, transitionEdition } from '../publication/service';
 import { getDb } from '../lib/db';
 import { ApiError, errorResponses } from '../lib/errors';
 import { requireJson } from '../lib/json-body';
@@ -119,6 +121,64 @@ const auditRoute = createRoute({
   },
 });
 
+const createEditionRoute = createRoute({
+  method: 'post',
+  path: '/editions',
+  tags: ['Staff'],
+  summary: 'Create an edition (admins only), in the draft state',
+  middleware: [requireStaff('admin'), requireJson] as const,
+  request: {
+    body: { content: { 'application/json': { schema: NewEditionBody } }, required: true },
+  },
+  responses: {
+    201: {
+      description: 'Created.',
+      content: {
+        'application/json': { schema: z.object({ year: z.int(), status: z.literal('draft') }) },
+      },
+    },
+    ...errorResponses(400, 401, 403, 409, 415),
+  },
+});
+
+const transitionRoute = createRoute({
+  method: 'post',
+  path: '/editions/{year}/transition',
+  tags: ['Staff'],
+  summary: 'Open, close, reopen or publish an edition (admins only)',
+  description:
+    'Opening freezes the questionnaire; publishing freezes the figures. 409 for an illegal transition.',
+  middleware: [requireStaff('admin'), requireJson] as const,
+  request: {
+    params: z.object({
+      year: z.coerce
+        .number()
+        .int()
+        .min(2000)
+        .max(2100)
+        .openapi({ param: { name: 'year', in: 'path' } }),
+    }),
+    body: {
+      content: {
+        'application/json': {
+          schema: z
+            .object({ to: z.enum(['open', 'closed', 'published']) })
+            .strict()
+            .openapi('Transition'),
+        },
+      },
+      required: true,
+    },
+  },
+  responses: {
+    200: {
+      description: 'Done.',
+      content: { 'application/json': { schema: z.object({ year: z.int(), status: z.string() }) } },
+    },
+    ...errorResponses(400, 401, 403, 404, 409, 415),
+  },
+});
+
 const notFound = () =>
   new ApiError(404, 'not_found', 'No testimonial has this id.', { id: 'Unknown.' });
 
@@ -166,6 +226,18 @@ export const staffApp = new OpenAPIHono<StaffEnv>()
     );
     if (outcome === 'not_found') throw notFound();
     return c.json({ status: 'rejected' as const }, 200);
+  })
+  .openapi(createEditionRoute, async (c) => {
+    const body = c.req.valid('json');
+    await createEdition(getDb(c.env.DB), c.get('staff'), body);
+    return c.json({ year: body.year, status: 'draft' as const }, 201);
+  })
+  .openapi(transitionRoute, async (c) => {
+    const { year } = c.req.valid('param');
+    return c.json(
+      await transitionEdition(getDb(c.env.DB), c.get('staff'), year, c.req.valid('json').to),
+      200,
+    );
   })
   .openapi(auditRoute, async (c) =>
     c.json({ items: await listAudit(getDb(c.env.DB), 100, c.req.valid('query').before) }, 200),

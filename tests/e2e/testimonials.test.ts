@@ -198,6 +198,26 @@ describe('testimonials', () => {
     await signIn(admin, DEMO_ADMIN, '/admin/journal');
     expect(await admin.textContent('tbody')).toContain('testimonial.publish');
     await expectNoAxeViolations(admin);
+
+    // Editions: create one, open it; illegal steps are not even offered.
+    await admin.goto(`${baseURL()}/admin/editions`);
+    await settled(admin);
+    await expectNoAxeViolations(admin);
+    await admin.fill('input[name="year"][type="number"]', '2030');
+    await admin.fill('input[name="opensOn"]', '2030-09-01');
+    await admin.fill('input[name="closesOn"]', '2030-12-01');
+    await admin.click('button:has-text("Créer une édition")');
+    await admin.waitForSelector('text=Édition 2030 : En préparation.');
+    expect(
+      await admin.locator('tr', { hasText: '2030' }).locator('button').allTextContents(),
+    ).toEqual(['Ouvrir 2030']);
+    await admin.click('button:has-text("Ouvrir 2030")');
+    await admin.waitForSelector('text=Édition 2030 : Ouverte.');
+    expect(
+      await admin.locator('tr', { hasText: '2030' }).locator('button').allTextContents(),
+    ).toEqual(['Clore 2030']);
+    await screenshots(admin, 'admin-editions', [1280]);
+
     await Promise.all([
       admin.waitForURL(/\/admin\/connexion$/),
       admin.click('button:has-text("Se déconnecter")'),

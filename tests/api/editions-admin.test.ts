@@ -1,0 +1,130 @@
+import { env } from 'cloudflare:workers';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { getDb } from '../../api/lib/db';
+import { getQuestionnaire } from '../../api/survey/questionnaires';
+import { openEdition, questionnaireHash, submitResponse } from '../../api/survey/service';
+import { clearDatabase } from './db';
+import { addStaff, api, newClient, signIn } from './helpers';
+
+let admin: string;
+let moderator: string;
+
+const call = (path: string, body: unknown, cookie = admin) =>
+  api(`/api/v1/staff${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'cf-connecting-ip': newClient(), cookie },
+    body: JSON.stringify(body),
+  });
+const edition = () =>
+  env.DB.prepare('SELECT * FROM editions WHERE year = 2027').first<Record<string, unknown>>();
+const NEW = {
+  year: 2027,
+  questionnaireVersion: '2026.1',
+  opensOn: '2027-09-01',
+  closesOn: '2027-12-01',
+  k: 10,
+};
+
+beforeEach(async () => {
+  await clearDatabase();
+  await addStaff('admin@example.org', 'admin');
+  await addStaff('mod@example.org', 'moderator');
+  admin = await signIn('admin@example.org');
+  moderator = await signIn('mod@example.org');
+});
+
+describe('editions, for admins', () => {
+  it('creates a draft edition, and names what is wrong otherwise', async () => {
+    expect((await call('/editions', NEW)).status).toBe(201);
+    expect(await edition()).toMatchObject({ status: 'draft', k: 10, questionnaire_hash: null });
+    const refuse = async (body: unknown, status: number, field: string) => {
+      const res = await call('/editions', body);
+      expect(res.status).toBe(status);
+      expect(
+        ((await res.json()) as { error: { fields: Record<string, string> } }).error.fields,
+      ).toHaveProperty([field]);
+    };
+    await refuse(NEW, 409, 'year');
+    await refuse({ ...NEW, year: 2028, k: 4 }, 400, 'k');
+    await refuse(
+      { ...NEW, year: 2028, questionnaireVersion: '1999.1' },
+      400,
+      'questionnaireVersion',
+    );
+    await refuse({ ...NEW, year: 2028, closesOn: '2027-01-01' }, 400, 'closesOn');
+    expect((await call('/editions', { ...NEW, year: 2028 }, moderator)).status).toBe(403);
+  });
+
+  it('moves an edition through its lifecycle, refusing illegal steps with a 409', async () => {
+    await call('/editions', NEW);
+    const step = async (to: string) => (await call('/editions/2027/transition', { to })).status;
+    expect(await step('published')).toBe(409);
+    expect(await step('open')).toBe(200);
+    // Opening freezes the questionnaire.
+    expect((await edition())!.questionnaire_hash).toBe(
+      await questionnaireHash(getQuestionnaire('2026.1')!),
+    );
+    expect(await step('open')).toBe(409);
+    expect(await step('closed')).toBe(200);
+    expect(await step('open')).toBe(200);
+    expect(await step('closed')).toBe(200);
+    expect(await step('published')).toBe(200);
+    expect(await edition()).toMatchObject({
+      status: 'published',
+      published_on: new Date().toISOString().slice(0, 10),
+    });
+    expect(await step('closed')).toBe(409);
+    expect((await call('/editions/2031/transition', { to: 'open' })).status).toBe(404);
+    expect((await call('/editions/2027/transition', { to: 'open' }, moderator)).status).toBe(403);
+    const actions = (
+      await env.DB.prepare(
+        "SELECT action FROM audit_log WHERE action LIKE 'edition.%' ORDER BY id",
+      ).all<{ action: string }>()
+    ).results.map((r) => r.action);
+    expect(actions).toEqual([
+      'edition.create',
+      'edition.open',
+      'edition.closed',
+      'edition.open',
+      'edition.closed',
+      'edition.published',
+    ]);
+  });
+
+  it('freezes the figures at publication: a later withdrawal leaves them as they are', async () => {
+    await env.DB.prepare(
+      "INSERT INTO editions (year, status, questionnaire_version, opens_on, closes_on, k) VALUES (2027, 'open', '2026.1', '2027-09-01', '2027-12-01', 5)",
+    ).run();
+    const db = getDb(env.DB);
+    const open = await openEdition(db, 2027);
+    const codes = [];
+    for (let i = 0; i < 6; i++) {
+      codes.push(
+        (
+          await submitResponse(
+            db,
+            open,
+            { 'profile.employer_type': 'agency', 'work.evenings_per_week': i },
+            `lifecycle-key-${i}-xxxxxxxx`,
+          )
+        ).withdrawalCode,
+      );
+    }
+    await call('/editions/2027/transition', { to: 'closed' });
+    await call('/editions/2027/transition', { to: 'published' });
+    const evenings = async () =>
+      (
+        (await (await api('/api/v1/editions/2027/indicators')).json()) as {
+          indicators: { code: string; n: number }[];
+        }
+      ).indicators.find((i) => i.code === 'evenings_2plus')!.n;
+    expect(await evenings()).toBe(6);
+    const res = await api('/api/v1/responses', {
+      method: 'DELETE',
+      headers: { 'content-type': 'application/json', 'cf-connecting-ip': newClient() },
+      body: JSON.stringify({ withdrawalCode: codes[0] }),
+    });
+    expect(res.status).toBe(204);
+    expect(await evenings()).toBe(6);
+  });
+});

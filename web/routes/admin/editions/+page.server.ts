@@ -1,0 +1,69 @@
+import { fail } from '@sveltejs/kit';
+import { asc } from 'drizzle-orm';
+import { EDITION_STATUSES, editions } from '../../../../db/schema';
+import { ApiError } from '$api/lib/errors';
+import { allowedTransitions } from '$api/publication/lifecycle';
+import { NewEditionBody } from '$api/publication/schemas';
+import { createEdition, transitionEdition } from '$api/publication/service';
+import { questionnaires } from '$api/survey/questionnaires';
+import { dbOf } from '$lib/server/platform';
+import { requireMember } from '$lib/server/staff';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const member = await requireMember(event, 'admin');
+  const list = await dbOf(event.platform).select().from(editions).orderBy(asc(editions.year));
+  return {
+    member,
+    versions: Object.keys(questionnaires),
+    editions: list.map((e) => ({ ...e, next: allowedTransitions(e.status) })),
+  };
+};
+
+/** Refusals from the lifecycle come back to the page as its message. */
+async function attempt(run: () => Promise<unknown>) {
+  try {
+    await run();
+    return null;
+  } catch (e) {
+    if (e instanceof ApiError && e.status < 500)
+      return fail(e.status, { error: Object.values(e.fields ?? {})[0] ?? e.message });
+    throw e;
+  }
+}
+
+export const actions: Actions = {
+  create: async (event) => {
+    const member = await requireMember(event, 'admin');
+    const form = await event.request.formData();
+    const input = {
+      year: Number(form.get('year')),
+      questionnaireVersion: String(form.get('questionnaireVersion') ?? ''),
+      opensOn: String(form.get('opensOn') ?? ''),
+      closesOn: String(form.get('closesOn') ?? ''),
+      k: Number(form.get('k') ?? 10),
+    };
+    const parsed = NewEditionBody.safeParse(input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      return fail(400, { error: `${issue.path.join('.')}: ${issue.message}` });
+    }
+    return (
+      (await attempt(() => createEdition(dbOf(event.platform), member, parsed.data))) ?? {
+        done: { year: input.year, status: 'draft' },
+      }
+    );
+  },
+  transition: async (event) => {
+    const member = await requireMember(event, 'admin');
+    const form = await event.request.formData();
+    const year = Number(form.get('year'));
+    const to = String(form.get('to')) as (typeof EDITION_STATUSES)[number];
+    if (!EDITION_STATUSES.includes(to)) return fail(400, { error: 'Unknown state.' });
+    return (
+      (await attempt(() => transitionEdition(dbOf(event.platform), member, year, to))) ?? {
+        done: { year, status: to },
+      }
+    );
+  },
+};
