@@ -38,8 +38,10 @@ describe('home page', () => {
     const rows = await page.$$eval('tbody tr', (trs) =>
       trs.map((tr) => Array.from(tr.children, (cell) => cell.textContent?.trim())),
     );
-    expect(rows).toHaveLength(3);
-    expect(rows[2]).toEqual([
+    // Other browser tests may add editions to the shared database: look at the demo ones.
+    const demo = rows.filter((row) => ['2024', '2025', '2026'].includes(row[0]!));
+    expect(demo).toHaveLength(3);
+    expect(demo[2]).toEqual([
       '2026',
       'Ouverte',
       'du 14 septembre 2026 au 13 décembre 2026',

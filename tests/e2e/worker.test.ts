@@ -9,12 +9,14 @@ describe('the built Worker', () => {
     const { editions } = (await (await get('/api/v1/editions')).json()) as {
       editions: { year: number; status: string; responseCount: number }[];
     };
-    expect(editions.map((e) => [e.year, e.status])).toEqual([
+    // Other browser tests may add editions to the shared database: look at the demo ones.
+    const demo = editions.filter((e) => e.year <= 2026);
+    expect(demo.map((e) => [e.year, e.status])).toEqual([
       [2024, 'published'],
       [2025, 'published'],
       [2026, 'open'],
     ]);
-    expect(editions.reduce((sum, e) => sum + e.responseCount, 0)).toBe(3000);
+    expect(demo.reduce((sum, e) => sum + e.responseCount, 0)).toBe(3000);
   });
 
   it.each(['/', '/en', '/api/health', '/api/nope', '/nope', '/app.css', '/api/docs'])(
