@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { renderReference, type OpenApiDocument } from './docs/reference';
 import { editionsApp } from './editions/routes';
+import { packageApp } from './publication/routes';
 import { findingsApp } from './findings/routes';
 import { staffApp } from './staff/routes';
 import { surveyApp } from './survey/routes';
@@ -69,6 +70,7 @@ app
   .route('/v1/editions', editionsApp)
   .route('/v1', surveyApp)
   .route('/v1', findingsApp)
+  .route('/v1', packageApp)
   .route('/v1/testimonials', testimonialsApp)
   .route('/v1/staff', staffApp);
 

@@ -12,6 +12,11 @@ function cell(value: CsvValue): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** Lines without a header, for files written page by page. */
+export function csvLines(rows: CsvValue[][]): string {
+  return rows.map((row) => row.map(cell).join(',') + '\r\n').join('');
+}
+
 export function toCsv(header: string[], rows: CsvValue[][]): string {
-  return [header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+  return csvLines([header, ...rows]);
 }

@@ -12,6 +12,7 @@ import { auditEntry, type StaffMember } from '../staff/service';
 import { getQuestionnaire } from '../survey/questionnaires';
 import { questionnaireHash } from '../survey/service';
 import { allowedTransitions, canTransition } from './lifecycle';
+import { storePackage, type PackageStore } from './storage';
 
 export interface NewEdition {
   year: number;
@@ -47,6 +48,7 @@ export async function createEdition(
 
 export async function transitionEdition(
   db: Db,
+  store: PackageStore,
   member: StaffMember,
   year: number,
   to: EditionStatus,
@@ -100,5 +102,18 @@ export async function transitionEdition(
       .insert(auditLog)
       .values(auditEntry(member, `edition.${to}`, String(year), { from: edition.status }, now)),
   ]);
+  if (to === 'published') await publishPackage(db, store, year);
   return { year, status: to };
+}
+
+/**
+ * The package is built once the edition is published, since only published editions have one.
+ * If building fails the publication stands: the first download builds it again.
+ */
+async function publishPackage(db: Db, store: PackageStore, year: number) {
+  try {
+    await storePackage(db, store, year);
+  } catch (error) {
+    console.error(`The ${year} data package was not built at publication`, error);
+  }
 }

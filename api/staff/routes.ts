@@ -3,6 +3,7 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import { TESTIMONIAL_STATUSES } from '../../db/schema';
 import { NewEditionBody } from '../publication/schemas';
 import { createEdition, transitionEdition } from '../publication/service';
+import { packageStore } from '../publication/storage';
 import { getDb } from '../lib/db';
 import { ApiError, errorResponses } from '../lib/errors';
 import { requireJson } from '../lib/json-body';
@@ -235,7 +236,13 @@ export const staffApp = new OpenAPIHono<StaffEnv>()
   .openapi(transitionRoute, async (c) => {
     const { year } = c.req.valid('param');
     return c.json(
-      await transitionEdition(getDb(c.env.DB), c.get('staff'), year, c.req.valid('json').to),
+      await transitionEdition(
+        getDb(c.env.DB),
+        packageStore(c.env),
+        c.get('staff'),
+        year,
+        c.req.valid('json').to,
+      ),
       200,
     );
   })

@@ -44,6 +44,20 @@ export interface Question {
   instrument?: Instrument;
   /** Generalised or suppressed before microdata leaves (DESIGN §3). */
   quasiIdentifier?: boolean;
+  /**
+   * Coarser levels of a quasi-identifier, finest first, tried in turn until the microdata is
+   * k-anonymous; past the last one the answer is suppressed.
+   */
+  generalisation?: GeneralisationLevel[];
+}
+
+/** One level of generalisation: every option code belongs to exactly one group. */
+export type GeneralisationLevel = Group[];
+
+export interface Group {
+  code: string;
+  label: Localized;
+  members: string[];
 }
 
 export interface Section {

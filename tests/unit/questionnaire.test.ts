@@ -12,6 +12,30 @@ describe.each(Object.values(questionnaires))('questionnaire $version', (question
     }
   });
 
+  it('generalises each quasi-identifier into ever coarser groups that cover every option once', () => {
+    const quasi = questions.filter((q) => q.quasiIdentifier);
+    expect(quasi.map((q) => q.code).sort()).toEqual([
+      'profile.age_band',
+      'profile.company_size',
+      'profile.contract',
+      'profile.employer_type',
+      'profile.experience',
+      'profile.gender',
+      'profile.region',
+    ]);
+    for (const q of quasi) {
+      expect(q.type).toBe('single');
+      const options = q.options!.map((o) => o.code).sort();
+      let previous = options.length;
+      for (const level of q.generalisation ?? []) {
+        expect(level.flatMap((g) => g.members).sort(), q.code).toEqual(options);
+        expect(level.length, q.code).toBeLessThan(previous);
+        previous = level.length;
+        for (const g of level) expect(g.label.fr && g.label.en).toBeTruthy();
+      }
+    }
+  });
+
   it('gives every label in French and English', () => {
     for (const q of questions) {
       expect(q.label.fr.length).toBeGreaterThan(0);

@@ -92,6 +92,28 @@ export const questionnaire2026: Questionnaire = {
             en: 'This answer lets us compare like with like and tailor the rest of the questionnaire.',
           },
           quasiIdentifier: true,
+          generalisation: [
+            [
+              {
+                code: 'private',
+                label: {
+                  fr: 'Entreprise privée (marque, agence, média)',
+                  en: 'Private company (brand, agency, media)',
+                },
+                members: ['brand', 'agency', 'media'],
+              },
+              {
+                code: 'public_nonprofit',
+                label: { fr: 'Secteur public ou associatif', en: 'Public sector or non-profit' },
+                members: ['public', 'association'],
+              },
+              {
+                code: 'freelance',
+                label: { fr: 'Indépendant·e (freelance)', en: 'Freelance' },
+                members: ['freelance'],
+              },
+            ],
+          ],
           options: [
             { code: 'brand', label: { fr: 'Annonceur / marque', en: 'Brand / advertiser' } },
             { code: 'agency', label: { fr: 'Agence', en: 'Agency' } },
@@ -172,6 +194,20 @@ export const questionnaire2026: Questionnaire = {
             en: 'The headcount of the whole company or body, not just your department. If you are freelance, choose “Fewer than 10 people”.',
           },
           quasiIdentifier: true,
+          generalisation: [
+            [
+              {
+                code: 'under_250',
+                label: { fr: 'Moins de 250 personnes', en: 'Fewer than 250 people' },
+                members: ['micro', 'sme'],
+              },
+              {
+                code: 'from_250',
+                label: { fr: '250 personnes ou plus', en: '250 people or more' },
+                members: ['mid', 'large'],
+              },
+            ],
+          ],
           options: [
             { code: 'micro', label: { fr: 'Moins de 10 personnes', en: 'Fewer than 10 people' } },
             {
@@ -206,6 +242,65 @@ export const questionnaire2026: Questionnaire = {
             en: 'If you work remotely, give the region where you live.',
           },
           quasiIdentifier: true,
+          generalisation: [
+            [
+              {
+                code: 'idf',
+                label: { fr: 'Île-de-France', en: 'Île-de-France (Paris region)' },
+                members: ['idf'],
+              },
+              {
+                code: 'metro_other',
+                label: { fr: 'Autre région de métropole', en: 'Other mainland region' },
+                members: [
+                  'ara',
+                  'bfc',
+                  'bre',
+                  'cvl',
+                  'cor',
+                  'ges',
+                  'hdf',
+                  'nor',
+                  'naq',
+                  'occ',
+                  'pdl',
+                  'pac',
+                ],
+              },
+              {
+                code: 'outside_metro',
+                label: { fr: 'Outre-mer ou étranger', en: 'Overseas regions or abroad' },
+                members: ['drom', 'abroad'],
+              },
+            ],
+            [
+              {
+                code: 'idf',
+                label: { fr: 'Île-de-France', en: 'Île-de-France (Paris region)' },
+                members: ['idf'],
+              },
+              {
+                code: 'not_idf',
+                label: { fr: 'Hors Île-de-France', en: 'Outside Île-de-France' },
+                members: [
+                  'ara',
+                  'bfc',
+                  'bre',
+                  'cvl',
+                  'cor',
+                  'ges',
+                  'hdf',
+                  'nor',
+                  'naq',
+                  'occ',
+                  'pdl',
+                  'pac',
+                  'drom',
+                  'abroad',
+                ],
+              },
+            ],
+          ],
           options: [
             { code: 'idf', label: { fr: 'Île-de-France', en: 'Île-de-France (Paris region)' } },
             { code: 'ara', label: { fr: 'Auvergne-Rhône-Alpes', en: 'Auvergne-Rhône-Alpes' } },
@@ -242,6 +337,20 @@ export const questionnaire2026: Questionnaire = {
             en: 'Tenured civil servant: choose “Permanent contract”.',
           },
           quasiIdentifier: true,
+          generalisation: [
+            [
+              {
+                code: 'permanent',
+                label: { fr: 'CDI', en: 'Permanent contract' },
+                members: ['permanent'],
+              },
+              {
+                code: 'other',
+                label: { fr: 'Autre contrat ou statut', en: 'Other contract or status' },
+                members: ['fixed_term', 'freelance', 'apprentice'],
+              },
+            ],
+          ],
           options: [
             { code: 'permanent', label: { fr: 'CDI', en: 'Permanent contract' } },
             { code: 'fixed_term', label: { fr: 'CDD', en: 'Fixed-term contract' } },
@@ -267,6 +376,20 @@ export const questionnaire2026: Questionnaire = {
             en: 'Across all your jobs, including apprenticeships.',
           },
           quasiIdentifier: true,
+          generalisation: [
+            [
+              {
+                code: 'y0_5',
+                label: { fr: 'Moins de 5 ans', en: 'Less than 5 years' },
+                members: ['y0_2', 'y2_5'],
+              },
+              {
+                code: 'y5_plus',
+                label: { fr: '5 ans ou plus', en: '5 years or more' },
+                members: ['y5_10', 'y10_plus'],
+              },
+            ],
+          ],
           options: [
             { code: 'y0_2', label: { fr: 'Moins de 2 ans', en: 'Less than 2 years' } },
             { code: 'y2_5', label: { fr: 'De 2 à moins de 5 ans', en: '2 to under 5 years' } },
@@ -279,6 +402,37 @@ export const questionnaire2026: Questionnaire = {
           type: 'single',
           label: { fr: 'Quel âge avez-vous ?', en: 'How old are you?' },
           quasiIdentifier: true,
+          generalisation: [
+            [
+              {
+                code: 'a18_29',
+                label: { fr: '18 à 29 ans', en: '18 to 29' },
+                members: ['a18_24', 'a25_29'],
+              },
+              {
+                code: 'a30_44',
+                label: { fr: '30 à 44 ans', en: '30 to 44' },
+                members: ['a30_34', 'a35_44'],
+              },
+              {
+                code: 'a45_plus',
+                label: { fr: '45 ans ou plus', en: '45 or over' },
+                members: ['a45_plus'],
+              },
+            ],
+            [
+              {
+                code: 'a18_34',
+                label: { fr: '18 à 34 ans', en: '18 to 34' },
+                members: ['a18_24', 'a25_29', 'a30_34'],
+              },
+              {
+                code: 'a35_plus',
+                label: { fr: '35 ans ou plus', en: '35 or over' },
+                members: ['a35_44', 'a45_plus'],
+              },
+            ],
+          ],
           options: [
             { code: 'a18_24', label: { fr: '18 à 24 ans', en: '18 to 24' } },
             { code: 'a25_29', label: { fr: '25 à 29 ans', en: '25 to 29' } },
@@ -292,6 +446,17 @@ export const questionnaire2026: Questionnaire = {
           type: 'single',
           label: { fr: 'Quel est votre genre ?', en: 'What is your gender?' },
           quasiIdentifier: true,
+          generalisation: [
+            [
+              { code: 'woman', label: { fr: 'Femme', en: 'Woman' }, members: ['woman'] },
+              { code: 'man', label: { fr: 'Homme', en: 'Man' }, members: ['man'] },
+              {
+                code: 'other_or_undisclosed',
+                label: { fr: 'Autre ou non précisé', en: 'Other or not stated' },
+                members: ['non_binary', 'undisclosed'],
+              },
+            ],
+          ],
           options: [
             { code: 'woman', label: { fr: 'Femme', en: 'Woman' } },
             { code: 'man', label: { fr: 'Homme', en: 'Man' } },

@@ -5,6 +5,7 @@ import { ApiError } from '$api/lib/errors';
 import { allowedTransitions } from '$api/publication/lifecycle';
 import { NewEditionBody } from '$api/publication/schemas';
 import { createEdition, transitionEdition } from '$api/publication/service';
+import { packageStore } from '$api/publication/storage';
 import { questionnaires } from '$api/survey/questionnaires';
 import { dbOf } from '$lib/server/platform';
 import { requireMember } from '$lib/server/staff';
@@ -61,7 +62,15 @@ export const actions: Actions = {
     const to = String(form.get('to')) as (typeof EDITION_STATUSES)[number];
     if (!EDITION_STATUSES.includes(to)) return fail(400, { error: 'Unknown state.' });
     return (
-      (await attempt(() => transitionEdition(dbOf(event.platform), member, year, to))) ?? {
+      (await attempt(() =>
+        transitionEdition(
+          dbOf(event.platform),
+          packageStore(event.platform!.env),
+          member,
+          year,
+          to,
+        ),
+      )) ?? {
         done: { year, status: to },
       }
     );

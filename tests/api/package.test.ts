@@ -1,0 +1,289 @@
+import { env } from 'cloudflare:workers';
+import { parse } from 'csv-parse/browser/esm/sync';
+import { strFromU8, unzipSync } from 'fflate';
+import { parquetReadObjects } from 'hyparquet';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateResponses } from '../../db/seed/generate';
+import { getDb } from '../../api/lib/db';
+import { openEdition, submitResponse } from '../../api/survey/service';
+import { getQuestionnaire, questionsOf } from '../../api/survey/questionnaires';
+import { castCell, rowErrors, type SchemaField } from '../support/table-schema';
+import { clearDatabase } from './db';
+import { addStaff, api, newClient, postJson, signIn } from './helpers';
+
+/** Words a respondent typed: they must never leave in the package. */
+const FREE_TEXT = 'Mon manager Zéphyrin appelle le dimanche soir';
+const YEAR = 2025;
+const K = 10;
+
+interface Package {
+  files: Record<string, string>;
+  zipBytes: number;
+  csv: Record<string, string>[];
+  header: string[];
+  descriptor: {
+    licenses: { name: string }[];
+    anonymisation: { k: number; quasiIdentifiers: string[]; suppressedRecords: number };
+    resources: {
+      name: string;
+      path: string;
+      rows?: number;
+      schema: {
+        fields: (SchemaField & { quasiIdentifier?: true; title: string; title_en: string })[];
+        missingValues: string[];
+      };
+    }[];
+  };
+  parquet: Uint8Array;
+}
+
+async function download(): Promise<Package> {
+  const res = await api(`/api/v1/editions/${YEAR}/package`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toBe('application/zip');
+  expect(res.headers.get('content-disposition')).toContain(`observatoire-cm-${YEAR}.zip`);
+  const zip = new Uint8Array(await res.arrayBuffer());
+  const entries = unzipSync(zip);
+  const files = Object.fromEntries(
+    Object.entries(entries)
+      .filter(([name]) => !name.endsWith('.parquet'))
+      .map(([name, bytes]) => [name, strFromU8(bytes)]),
+  );
+  const rows = parse(files['responses.csv']!, { bom: false }) as string[][];
+  const header = rows[0]!;
+  const csv = rows.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]!])));
+  return {
+    files,
+    zipBytes: zip.length,
+    csv,
+    header,
+    descriptor: JSON.parse(files['datapackage.json']!),
+    parquet: entries['responses.parquet']!,
+  };
+}
+
+const responsesResource = (p: Package) =>
+  p.descriptor.resources.find((r) => r.name === 'responses')!;
+const current = async () =>
+  (await env.DB.prepare(
+    'SELECT count(*) AS n FROM responses WHERE edition_year = ?1 AND withdrawn = 0',
+  )
+    .bind(YEAR)
+    .first<{ n: number }>())!.n;
+
+let admin: string;
+let laterWithdrawal: string;
+let pkg: Package;
+
+beforeAll(async () => {
+  await clearDatabase();
+  const listed = await env.EXPORTS.list();
+  await Promise.all(listed.objects.map((o) => env.EXPORTS.delete(o.key)));
+  await env.DB.prepare(
+    `INSERT INTO editions (year, status, questionnaire_version, opens_on, closes_on, k) VALUES (?1, 'open', '2024.1', '2025-09-15', '2025-12-14', ?2)`,
+  )
+    .bind(YEAR, K)
+    .run();
+  const db = getDb(env.DB);
+  const edition = await openEdition(db, YEAR);
+  const codes: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const { withdrawalCode } = await submitResponse(
+      db,
+      edition,
+      {
+        'profile.employer_type': 'association',
+        'profile.region': 'cor',
+        'profile.age_band': 'a45_plus',
+        'work.evenings_per_week': 4,
+        'comment.free_text': FREE_TEXT,
+      },
+      `package-respondent-${i}-key`,
+    );
+    codes.push(withdrawalCode);
+  }
+  // The demo generator's answers for this edition, written directly for speed.
+  const statements = [];
+  for (const r of generateResponses(900)) {
+    if (r.editionYear !== YEAR) continue;
+    statements.push(
+      env.DB.prepare(
+        'INSERT INTO responses (id, edition_year, submitted_week, withdrawal_hash) VALUES (?, ?, ?, ?)',
+      ).bind(r.id, YEAR, r.submittedWeek, r.withdrawalHash),
+      ...r.answers.map((a) =>
+        env.DB.prepare(
+          'INSERT INTO answers (response_id, edition_year, question_code, option_code, num_value) VALUES (?, ?, ?, ?, ?)',
+        ).bind(r.id, YEAR, a.questionCode, a.optionCode, a.numValue),
+      ),
+    );
+  }
+  for (let i = 0; i < statements.length; i += 500) await env.DB.batch(statements.slice(i, i + 500));
+
+  // Withdrawn before publication: deleted outright.
+  const withdraw = (code: string) =>
+    api('/api/v1/responses', {
+      method: 'DELETE',
+      headers: { 'content-type': 'application/json', 'cf-connecting-ip': newClient() },
+      body: JSON.stringify({ withdrawalCode: code }),
+    });
+  expect((await withdraw(codes[0]!)).status).toBe(204);
+  laterWithdrawal = codes[1]!;
+
+  await addStaff('admin@example.org', 'admin');
+  admin = await signIn('admin@example.org');
+  const step = (to: string) =>
+    postJson(`/api/v1/staff/editions/${YEAR}/transition`, { to }, { cookie: admin });
+  expect((await step('closed')).status).toBe(200);
+  expect((await step('published')).status).toBe(200);
+  pkg = await download();
+});
+
+describe('the data package of a published edition', () => {
+  it('is built and stored in R2 at publication', async () => {
+    const stored = await env.EXPORTS.head(`packages/${YEAR}.zip`);
+    expect(stored?.size).toBe(pkg.zipBytes);
+    expect(Object.keys(pkg.files).sort()).toEqual([
+      'README.md',
+      'codebook.csv',
+      'codebook.md',
+      'datapackage.json',
+      'indicators.csv',
+      'responses.csv',
+    ]);
+    expect(pkg.parquet.length).toBeGreaterThan(0);
+  });
+
+  it('has one CSV row per current response', async () => {
+    expect(pkg.csv.length).toBe(await current());
+    expect(pkg.csv.length).toBeGreaterThan(250);
+    expect(responsesResource(pkg).rows).toBe(pkg.csv.length);
+  });
+
+  it('has every row valid against the Table Schema of datapackage.json', () => {
+    const { fields, missingValues } = responsesResource(pkg).schema;
+    expect(fields.map((f) => f.name)).toEqual(pkg.header);
+    for (const f of fields) expect(f.title && f.title_en).toBeTruthy();
+    const errors = pkg.csv.flatMap((row, i) =>
+      rowErrors(fields, missingValues, row).map((e) => `row ${i + 1}: ${e}`),
+    );
+    expect(errors).toEqual([]);
+  });
+
+  it('turns multiple choice into 0/1 columns and scores the instruments', () => {
+    const platforms = getQuestionnaire('2024.1')!
+      .sections.flatMap((s) => s.questions)
+      .find((q) => q.code === 'work.platforms')!;
+    for (const o of platforms.options!) expect(pkg.header).toContain(`work.platforms.${o.code}`);
+    expect(pkg.header).not.toContain('work.platforms');
+    expect(pkg.header).toEqual(expect.arrayContaining(['score.who5', 'score.cbi_work']));
+    const scored = pkg.csv.filter((r) => r['score.who5'] !== '');
+    expect(scored.length).toBeGreaterThan(100);
+    for (const r of scored.slice(0, 50)) {
+      const sum = [1, 2, 3, 4, 5].reduce((s, i) => s + Number(r[`wellbeing.who5_${i}`]), 0);
+      expect(Number(r['score.who5'])).toBe(sum * 4);
+    }
+  });
+
+  it('reads back from Parquet with hyparquet, value for value', async () => {
+    const bytes = pkg.parquet;
+    const file = new Uint8Array(bytes).buffer;
+    const rows = (await parquetReadObjects({ file })) as Record<string, unknown>[];
+    expect(rows.length).toBe(pkg.csv.length);
+    const { fields } = responsesResource(pkg).schema;
+    rows.forEach((row, i) => {
+      const expected = Object.fromEntries(
+        fields.map((f) => {
+          const cell = pkg.csv[i]![f.name]!;
+          if (cell === '') return [f.name, null];
+          return [f.name, (castCell(f, cell) as { value: unknown }).value];
+        }),
+      );
+      const got = Object.fromEntries(fields.map((f) => [f.name, row[f.name] ?? null]));
+      expect(got).toEqual(expected);
+    });
+  });
+
+  it('has a codebook that covers every column, in French and English', () => {
+    const codebook = parse(pkg.files['codebook.csv']!, { columns: true }) as Record<
+      string,
+      string
+    >[];
+    const described = new Set(codebook.map((r) => r.column));
+    expect(pkg.header.filter((h) => !described.has(h))).toEqual([]);
+    for (const r of codebook) expect(r.label_fr && r.label_en).toBeTruthy();
+    for (const h of pkg.header) expect(pkg.files['codebook.md']).toContain(`\`${h}\``);
+    expect(codebook.find((r) => r.column === 'score.cbi_work')!.scoring_en).toMatch(/reversed/);
+  });
+
+  it('holds k-anonymity on the quasi-identifiers of the file produced', () => {
+    const quasi = responsesResource(pkg).schema.fields.filter((f) => f.quasiIdentifier);
+    expect(quasi.map((f) => f.name).sort()).toEqual(
+      questionsOf(getQuestionnaire('2024.1')!)
+        .filter((q) => q.quasiIdentifier)
+        .map((q) => q.code)
+        .sort(),
+    );
+    expect(pkg.descriptor.anonymisation.k).toBe(K);
+    const classes = new Map<string, number>();
+    for (const row of pkg.csv) {
+      const key = quasi.map((f) => row[f.name]).join('|');
+      classes.set(key, (classes.get(key) ?? 0) + 1);
+    }
+    const small = [...classes].filter(([, size]) => size < K);
+    expect(small).toEqual([]);
+    // The three respondents from Corsica aged 45+ in associations are not singled out.
+    expect(pkg.csv.some((r) => r['profile.region'] === 'cor')).toBe(false);
+  });
+
+  it('leaves free text out of every file', () => {
+    expect(pkg.header).not.toContain('comment.free_text');
+    for (const [name, text] of Object.entries(pkg.files)) {
+      expect(text, name).not.toContain('Zéphyrin');
+    }
+    expect(new TextDecoder().decode(pkg.parquet)).not.toContain('Zéphyrin');
+  });
+
+  it('states the licence, the sources and the anonymisation', () => {
+    expect(pkg.descriptor.licenses[0]!.name).toBe('etalab-2.0');
+    expect(pkg.files['README.md']).toMatch(/Licence Ouverte/);
+    expect(pkg.files['README.md']).toMatch(/How to cite/);
+    const indicators = parse(pkg.files['indicators.csv']!, { columns: true }) as Record<
+      string,
+      string
+    >[];
+    for (const row of indicators.filter((r) => r.suppressed === 'true')) {
+      expect([row.value, row.n]).toEqual(['', '']);
+    }
+    for (const row of indicators.filter((r) => r.suppressed === 'false')) {
+      expect(Number(row.n)).toBeGreaterThanOrEqual(K);
+    }
+  });
+
+  it('is rebuilt without a response withdrawn after publication', async () => {
+    const before = pkg.csv.length;
+    const res = await api('/api/v1/responses', {
+      method: 'DELETE',
+      headers: { 'content-type': 'application/json', 'cf-connecting-ip': newClient() },
+      body: JSON.stringify({ withdrawalCode: laterWithdrawal }),
+    });
+    expect(res.status).toBe(204);
+    const rebuilt = await download();
+    expect(rebuilt.csv.length).toBe(before - 1);
+    expect(rebuilt.csv.length).toBe(await current());
+  });
+
+  it('exists only for published editions', async () => {
+    await env.DB.prepare(
+      "INSERT INTO editions (year, status, questionnaire_version, opens_on, closes_on) VALUES (2026, 'open', '2026.1', '2026-09-14', '2026-12-13')",
+    ).run();
+    const open = await api('/api/v1/editions/2026/package');
+    expect(open.status).toBe(404);
+    expect(
+      ((await open.json()) as { error: { fields: Record<string, string> } }).error.fields,
+    ).toEqual({
+      year: 'The 2026 edition is open.',
+    });
+    expect((await api('/api/v1/editions/2099/package')).status).toBe(404);
+    expect((await api('/api/v1/editions/abc/package')).status).toBe(400);
+  });
+});
