@@ -19,6 +19,7 @@ const translatedPaths: [fr: string, en: string][] = [
   ['/resultats/:year/croisements', '/en/results/:year/crosstabs'],
   ['/resultats/:year', '/en/results/:year'],
   ['/donnees', '/en/data'],
+  ['/donnees/:year', '/en/data/:year'],
 ];
 
 /**

@@ -1,0 +1,89 @@
+import { DatabaseSync } from 'node:sqlite';
+import { strFromU8, unzipSync } from 'fflate';
+import { readFile } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { localD1Path } from '../../scripts/lib/local-d1';
+import {
+  baseURL,
+  expectNoAxeViolations,
+  launchBrowser,
+  screenshots,
+  watchConsole,
+} from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+function currentResponses(year: number): number {
+  const db = new DatabaseSync(localD1Path(inject('persistDir')), { readOnly: true });
+  try {
+    const row = db
+      .prepare('SELECT count(*) AS n FROM responses WHERE edition_year = ? AND withdrawn = 0')
+      .get(year) as { n: number };
+    return row.n;
+  } finally {
+    db.close();
+  }
+}
+
+describe('open data', () => {
+  it.each([
+    ['/donnees', /^Données ouvertes$/, 'Télécharger les données 2025 (zip)'],
+    ['/en/data', /^Open data$/, 'Download the 2025 data (zip)'],
+  ])('%s lists the published editions and is accessible', async (path, heading, link) => {
+    const page = await browser.newPage();
+    const problems = watchConsole(page);
+    expect((await page.goto(`${baseURL()}${path}`))?.status()).toBe(200);
+    expect(await page.textContent('h1')).toMatch(heading);
+    await expect(page.getByRole('link', { name: link }).count()).resolves.toBe(1);
+    // The open edition has no package: only published editions do.
+    await expect(page.getByRole('link', { name: /2026/ }).count()).resolves.toBe(0);
+    await expectNoAxeViolations(page);
+    await screenshots(page, `data${path.replace(/\//g, '-')}`);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('downloads the package from the page of the published edition', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${baseURL()}/resultats/2025`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /télécharger le paquet de données/i }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('observatoire-cm-2025.zip');
+    const files = unzipSync(new Uint8Array(await readFile((await download.path())!)));
+    expect(Object.keys(files).sort()).toEqual([
+      'README.md',
+      'codebook.csv',
+      'codebook.md',
+      'datapackage.json',
+      'indicators.csv',
+      'responses.csv',
+      'responses.parquet',
+    ]);
+    const lines = strFromU8(files['responses.csv']!).trimEnd().split('\r\n');
+    expect(lines.length - 1).toBe(currentResponses(2025));
+    await context.close();
+  });
+
+  it('answers a helpful 404 for an edition without a package', async () => {
+    const page = await browser.newPage();
+    const res = await page.goto(`${baseURL()}/donnees/2026`);
+    expect(res?.status()).toBe(404);
+    expect(await page.textContent('h1')).toBe('Page introuvable');
+    await expect(
+      page
+        .getByRole('link', { name: /données ouvertes des éditions publiées/ })
+        .getAttribute('href'),
+    ).resolves.toBe('/donnees');
+    await page.close();
+  });
+});
