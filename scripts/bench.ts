@@ -16,7 +16,13 @@
  *   indicators   GET /api/v1/editions/2026/indicators: cold (the first read
  *                computes the summary) and warm (reads of the cached summary)
  *   summary SQL  every aggregate query behind a summary, on node:sqlite
+ *   package      GET /api/v1/editions/2099/package on an edition of exactly as
+ *                many responses: the first read builds the zip into R2, the
+ *                second serves it; beside node:sqlite dumping the same answer
+ *                rows to CSV, and the same build run in this process for its
+ *                peak memory
  */
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { fromAnswerRows, toAnswerRows } from '../api/survey/answers';
@@ -26,6 +32,7 @@ import { SUMMARY_QUERIES } from '../api/findings/service';
 import { openLocalD1 } from './lib/local-d1';
 import { startLocalServer } from './lib/local-server';
 import { progressBar } from './lib/progress';
+import { addPackageEdition, buildInProcess, dumpAnswersCsv } from './lib/bench-package';
 
 const { values } = parseArgs({
   options: {
@@ -52,6 +59,9 @@ const THEME_SQL = PAGE_SQL(
 );
 const THEMES_OF_PAGE_SQL = (ids: string[]) =>
   `SELECT * FROM testimonial_themes WHERE testimonial_id IN (${ids.map((id) => `'${id}'`).join(',')}) ORDER BY theme`;
+
+/** A year no demo edition uses, for the package measures. */
+const PACKAGE_YEAR = 2099;
 
 const COUNT_SQL = `SELECT e.year, count(r.id) AS responses
   FROM editions e LEFT JOIN responses r ON r.edition_year = e.year AND r.withdrawn = 0
@@ -214,7 +224,19 @@ for (const size of sizes) {
         insertAnswer.run(id, a.questionCode, a.optionCode, a.numValue, a.textValue);
       db.exec('COMMIT');
     });
+
+    addPackageEdition(db, PACKAGE_YEAR, size);
+    const packageUrl = `${server.baseURL}/api/v1/editions/${PACKAGE_YEAR}/package`;
+    const buildStart = performance.now();
+    await fetchOk(packageUrl);
+    const packageBuild = performance.now() - buildStart;
+    const storedStart = performance.now();
+    await fetchOk(packageUrl);
+    const packageStored = performance.now() - storedStart;
+    const dump = await dumpAnswersCsv(db, PACKAGE_YEAR, join(server.persistDir, 'dump.csv'));
     db.close();
+    const inProcess = await buildInProcess(server.persistDir, PACKAGE_YEAR, 'https://example.org');
+    const once = (t: number) => ({ p50: t, p99: t, perSecond: 1000 / t });
 
     row(size, 'health (Worker)', health);
     row(
@@ -273,6 +295,20 @@ for (const size of sizes) {
       themeSql,
       `Worker/SQL p50 ${(theme.p50 / themeSql.p50).toFixed(1)}×`,
     );
+    row(
+      size,
+      'package build (Worker)',
+      once(packageBuild),
+      `${(packageBuild / dump).toFixed(1)}× the SQLite dump`,
+    );
+    row(size, 'package stored (Worker)', once(packageStored), 'second read: from R2');
+    row(size, 'answers CSV dump (node:sqlite)', once(dump), 'baseline');
+    row(
+      size,
+      'package build (in process)',
+      once(inProcess.ms),
+      `peak +${(inProcess.peak / 2 ** 20).toFixed(1)} MiB; ${(inProcess.bytes / 1e6).toFixed(1)} MB zip, ${inProcess.rows} rows`,
+    );
     console.log(`submissions: ${acknowledged} acknowledged, ${after - before} stored in D1`);
   } finally {
     await server.stop();
@@ -295,6 +331,9 @@ for (const measure of [
   'submissions (Worker)',
   'search (Worker)',
   'theme filter (Worker)',
+  'package build (Worker)',
+  'answers CSV dump (node:sqlite)',
+  'package build (in process)',
 ]) {
   const [small, large] = p50Of(measure);
   if (small && large)

@@ -62,6 +62,7 @@ const PARQUET_TYPES: Record<Column['type'], SchemaElement> = {
 };
 
 const utf8 = new TextEncoder();
+const LAST_ZIP_DATE = Date.parse('2099-12-31T00:00:00Z');
 
 export async function publishedEdition(db: Db, year: number) {
   const edition = await db.query.editions.findFirst({ where: eq(editions.year, year) });
@@ -246,7 +247,8 @@ export async function buildPackage(
     else sink.write(chunk);
   });
   // A fixed date makes two builds of the same data byte-identical.
-  const mtime = new Date(`${facts.publishedOn}T00:00:00Z`);
+  // (fflate writes DOS dates, which stop at the end of 2099.)
+  const mtime = new Date(Math.min(Date.parse(`${facts.publishedOn}T00:00:00Z`), LAST_ZIP_DATE));
   zipEntry(zip, 'README.md', mtime, packageReadme(facts));
   zipEntry(zip, 'datapackage.json', mtime, JSON.stringify(dataPackage(facts, columns), null, 2));
   zipEntry(zip, 'codebook.csv', mtime, codebookCsv(columns));
