@@ -88,6 +88,21 @@ export const editionChanged = () =>
     },
   );
 
+/**
+ * The reads, by pages of response ids. The unary `+` keeps SQLite off the per-question index,
+ * which would read the whole edition for every page: the primary key's response_id range is
+ * the narrow one.
+ */
+export const PACKAGE_SQL = {
+  ids: 'SELECT id FROM responses WHERE edition_year = ?1 AND withdrawn = 0 AND id > ?2 ORDER BY id LIMIT ?3',
+  quasi: (questions: number) =>
+    `SELECT response_id, question_code, option_code FROM answers
+     WHERE +edition_year = ?1 AND response_id BETWEEN ?2 AND ?3
+     AND +question_code IN (${Array.from({ length: questions }, (_, i) => `?${i + 4}`).join(', ')})`,
+  answers: `SELECT response_id, question_code, option_code, num_value FROM answers
+    WHERE +edition_year = ?1 AND response_id BETWEEN ?2 AND ?3 ORDER BY response_id`,
+};
+
 /** Index of `id` in the sorted `ids[from..to)`, or -1. */
 function indexOf(ids: Float64Array, id: number, from: number, to: number): number {
   let lo = from;
@@ -124,15 +139,8 @@ async function scan(
     quasi.flatMap((q) => q.options!.map((o, i) => [`${q.code}\u0000${o.code}`, i + 1] as const)),
   );
   const quasiIndex = new Map(quasi.map((q, i) => [q.code, i]));
-  const placeholders = quasi.map((_, i) => `?${i + 4}`).join(', ');
   for (;;) {
-    const page = await rows<[number]>(
-      db,
-      'SELECT id FROM responses WHERE edition_year = ?1 AND withdrawn = 0 AND id > ?2 ORDER BY id LIMIT ?3',
-      year,
-      n ? ids[n - 1] : -1,
-      PAGE,
-    );
+    const page = await rows<[number]>(db, PACKAGE_SQL.ids, year, n ? ids[n - 1] : -1, PAGE);
     if (!page.length) break;
     if (n + page.length > ids.length) {
       const grown = new Float64Array(Math.max(ids.length * 2, n + page.length));
@@ -148,8 +156,7 @@ async function scan(
     for (const [id] of page) ids[n++] = id;
     const answers = await rows<[number, string, string]>(
       db,
-      `SELECT response_id, question_code, option_code FROM answers
-       WHERE +edition_year = ?1 AND response_id BETWEEN ?2 AND ?3 AND +question_code IN (${placeholders})`,
+      PACKAGE_SQL.quasi(quasi.length),
       year,
       ids[start],
       ids[n - 1],
@@ -287,8 +294,7 @@ export async function buildPackage(
     const end = Math.min(start + PAGE, released);
     const answers = await rows<[number, string, string, number | null]>(
       db,
-      `SELECT response_id, question_code, option_code, num_value FROM answers
-       WHERE +edition_year = ?1 AND response_id BETWEEN ?2 AND ?3 ORDER BY response_id`,
+      PACKAGE_SQL.answers,
       year,
       ids[start],
       ids[end - 1],

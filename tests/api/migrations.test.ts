@@ -1,4 +1,5 @@
 import { env } from 'cloudflare:workers';
+import { PACKAGE_SQL } from '../../api/publication/package';
 import { describe, expect, it } from 'vitest';
 
 const tables = async () =>
@@ -37,6 +38,29 @@ describe('migrations on an empty D1', () => {
     expect(plan.results.map((r) => r.detail).join(' ')).toMatch(
       /USING (COVERING )?INDEX answers_question_idx/,
     );
+  });
+
+  it('read a data package page by page through the primary key, never the whole edition', async () => {
+    const plan = async (sql: string, ...params: unknown[]) =>
+      (
+        await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+          .bind(...params)
+          .all<{ detail: string }>()
+      ).results
+        .map((r) => r.detail)
+        .join(' ');
+    expect(await plan(PACKAGE_SQL.ids, 2026, 0, 1000)).toMatch(
+      /SEARCH responses USING COVERING INDEX responses_edition_idx/,
+    );
+    const codes = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+    for (const [sql, params] of [
+      [PACKAGE_SQL.quasi(codes.length), [2026, 1, 2, ...codes]],
+      [PACKAGE_SQL.answers, [2026, 1, 2]],
+    ] as const) {
+      expect(await plan(sql, ...params)).toMatch(
+        /SEARCH answers USING INDEX sqlite_autoindex_answers_1 \(response_id>\? AND response_id<\?\)/,
+      );
+    }
   });
 
   it('search, not scan, for the idempotency keys the weekly purge clears', async () => {

@@ -2,6 +2,7 @@ import { env } from 'cloudflare:workers';
 import { parse } from 'csv-parse/browser/esm/sync';
 import { strFromU8, unzipSync } from 'fflate';
 import { parquetReadObjects } from 'hyparquet';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateResponses } from '../../db/seed/generate';
 import { getDb } from '../../api/lib/db';
@@ -285,5 +286,27 @@ describe('the data package of a published edition', () => {
     });
     expect((await api('/api/v1/editions/2099/package')).status).toBe(404);
     expect((await api('/api/v1/editions/abc/package')).status).toBe(400);
+  });
+
+  it('answers any hostile year with a 4xx that names it, and leaves the package as it was', async () => {
+    const before = await env.EXPORTS.head(`packages/${YEAR}.zip`);
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string(), fc.integer().map(String)), async (year) => {
+        const res = await api(`/api/v1/editions/${encodeURIComponent(year)}/package`);
+        if (res.status === 200) {
+          expect(Number(year)).toBe(YEAR);
+          await res.body?.cancel();
+          return;
+        }
+        expect(res.status).toBeGreaterThanOrEqual(400);
+        expect(res.status).toBeLessThan(500);
+        const body = (await res.json()) as { error: { fields?: Record<string, string> } };
+        // Only a path that matches no route (an empty year) gets a 404 without fields.
+        if (res.status !== 404 || body.error.fields)
+          expect(Object.keys(body.error.fields ?? {}).join()).toMatch(/year/);
+      }),
+      { numRuns: 60 },
+    );
+    expect((await env.EXPORTS.head(`packages/${YEAR}.zip`))?.etag).toBe(before?.etag);
   });
 });
