@@ -18,6 +18,7 @@ const translatedPaths: [fr: string, en: string][] = [
   ['/resultats/:year/ventilations', '/en/results/:year/breakdowns'],
   ['/resultats/:year/croisements', '/en/results/:year/crosstabs'],
   ['/resultats/:year', '/en/results/:year'],
+  ['/rapport/:year', '/en/report/:year'],
   ['/donnees', '/en/data'],
   ['/donnees/:year', '/en/data/:year'],
 ];

@@ -15,6 +15,21 @@ export function formatValue(value: number | null, unit: Unit, locale: Locale, k:
   return unit === 'hours' ? `${n} h` : n;
 }
 
+/**
+ * A change between two editions, signed: "+3,2 pts", "-1 h", "0". Shares change in
+ * percentage points, hence "pts" rather than "%"; null (not comparable) is "—". The
+ * unit is joined by a no-break space so that a narrow column never splits it off.
+ */
+export function formatDifference(difference: number | null, unit: Unit, locale: Locale): string {
+  if (difference === null) return '—';
+  const n = difference.toLocaleString(locale, {
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  });
+  if (unit === 'percent') return `${n}\u00a0pts`;
+  return unit === 'hours' ? `${n}\u00a0h` : n;
+}
+
 export function formatInterval(
   ci: [number, number] | null,
   unit: Unit,

@@ -1,0 +1,67 @@
+/**
+ * The annual report of an edition: what the results pages publish, gathered
+ * in one document. Every figure comes from the findings summaries, after
+ * disclosure control; testimonials are published ones only.
+ */
+import { and, desc, lt, ne } from 'drizzle-orm';
+import { editions } from '../../db/schema';
+import { getSummary } from '../findings/service';
+import type { Db } from '../lib/db';
+import { getQuestionnaire } from '../survey/questionnaires';
+import { listPublished, type PublicTestimonial } from '../testimonials/service';
+import { THEME_CODES } from '../testimonials/themes';
+import { compareIndicators } from './comparison';
+import { pickPerTheme } from './testimonial-selection';
+
+/** The one distribution the report charts besides the indicators, as the results page does. */
+export const SALARY_QUESTION = 'career.salary_band';
+
+/** The closest earlier edition with findings (opened, with a known questionnaire), if any. */
+async function previousFindingsYear(db: Db, year: number): Promise<number | null> {
+  const earlier = await db
+    .select({ year: editions.year, version: editions.questionnaireVersion })
+    .from(editions)
+    .where(and(lt(editions.year, year), ne(editions.status, 'draft')))
+    .orderBy(desc(editions.year));
+  return earlier.find((e) => getQuestionnaire(e.version))?.year ?? null;
+}
+
+/**
+ * The newest published testimonials of every theme, `perTheme` each. Twice as
+ * many candidates are read so that a theme keeps its quota when some of its
+ * testimonials are already quoted under an earlier theme.
+ */
+async function testimonialsByTheme(db: Db, perTheme: number) {
+  const candidates = await Promise.all(
+    THEME_CODES.map(async (theme) => ({
+      theme,
+      items: (await listPublished(db, { theme, limit: perTheme * 2 })).items,
+    })),
+  );
+  return pickPerTheme<PublicTestimonial>(candidates, perTheme);
+}
+
+export async function getReport(db: Db, year: number, perTheme = 2) {
+  const summary = await getSummary(db, year);
+  const previousYear = await previousFindingsYear(db, year);
+  const previous = previousYear === null ? null : await getSummary(db, previousYear);
+  return {
+    edition: summary.edition,
+    k: summary.k,
+    n: summary.n,
+    provisional: summary.provisional,
+    indicators: summary.indicators,
+    salary: summary.questions.find((q) => q.code === SALARY_QUESTION) ?? null,
+    previous: previous && {
+      edition: previous.edition,
+      k: previous.k,
+      n: previous.n,
+      provisional: previous.provisional,
+    },
+    comparison: previous ? compareIndicators(summary.indicators, previous.indicators) : [],
+    testimonialsPerTheme: perTheme,
+    testimonials: await testimonialsByTheme(db, perTheme),
+  };
+}
+
+export type Report = Awaited<ReturnType<typeof getReport>>;

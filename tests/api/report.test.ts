@@ -1,0 +1,128 @@
+import { env } from 'cloudflare:workers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getReport } from '../../api/publication/report';
+import { getDb } from '../../api/lib/db';
+import { ApiError } from '../../api/lib/errors';
+import type { Answers } from '../../api/survey/answers';
+import { openEdition, submitResponse } from '../../api/survey/service';
+import { clearDatabase } from './db';
+import { addEdition } from './helpers';
+
+const db = () => getDb(env.DB);
+
+/** A respondent who works `evenings` evenings a week and, if given, says whether they were harassed. */
+const respondent = (evenings: number, harassed?: 'yes' | 'no'): Answers => ({
+  'profile.employer_type': 'agency',
+  'work.evenings_per_week': evenings,
+  ...(harassed ? { 'exposure.harassment_12m': harassed } : {}),
+});
+
+async function respond(year: number, answers: Answers[]) {
+  const edition = await openEdition(db(), year);
+  for (const [i, a] of answers.entries())
+    await submitResponse(db(), edition, a, `report-${year}-respondent-${i}`);
+}
+
+async function addTestimonial(
+  id: string,
+  status: string,
+  publishedOn: string | null,
+  themes: string[],
+) {
+  await env.DB.batch([
+    env.DB.prepare(
+      "INSERT INTO testimonials (id, text, lang, submitted_week, withdrawal_hash, status, published_on) VALUES (?, 'Un témoignage assez long pour être publié.', 'fr', '2025-W40', ?, ?, ?)",
+    ).bind(id, `hash-${id}`, status, publishedOn),
+    ...themes.map((theme) =>
+      env.DB.prepare('INSERT INTO testimonial_themes (testimonial_id, theme) VALUES (?, ?)').bind(
+        id,
+        theme,
+      ),
+    ),
+  ]);
+}
+
+const status = (year: number) =>
+  getReport(db(), year).then(
+    () => 200,
+    (e: unknown) => (e instanceof ApiError ? e.status : 500),
+  );
+
+beforeAll(async () => {
+  await clearDatabase();
+  // k is 10 in addEdition; a draft 2023 edition has no findings and must be skipped.
+  await addEdition(2023, 'draft');
+  await addEdition(2024, 'open');
+  await addEdition(2025, 'open');
+  await addEdition(2026, 'draft');
+  // 2024: 12 respondents, 8 of them working 2+ evenings (66.7%), 12 saying whether harassed.
+  await respond(2024, [
+    ...Array.from({ length: 8 }, () => respondent(3, 'yes')),
+    ...Array.from({ length: 4 }, () => respondent(0, 'no')),
+  ]);
+  // 2025: 16 respondents, 10 working 2+ evenings (62.5%); too few answered about harassment.
+  await respond(2025, [
+    ...Array.from({ length: 10 }, (_, i) => respondent(2, i < 3 ? 'yes' : undefined)),
+    ...Array.from({ length: 6 }, () => respondent(1)),
+  ]);
+  await env.DB.prepare("UPDATE editions SET status = 'published' WHERE year = 2024").run();
+
+  await addTestimonial('newest-two-themes', 'published', '2025-11-03', ['isolation', 'workload']);
+  await addTestimonial('isolation-2', 'published', '2025-10-01', ['isolation']);
+  await addTestimonial('isolation-3', 'published', '2025-09-01', ['isolation']);
+  await addTestimonial('workload-2', 'published', '2025-08-01', ['workload']);
+  await addTestimonial('pending', 'pending', null, ['isolation', 'crisis']);
+  await addTestimonial('rejected', 'rejected', null, ['crisis']);
+});
+
+describe('the annual report', () => {
+  it('compares each indicator with the closest earlier edition that has findings', async () => {
+    const report = await getReport(db(), 2025);
+    expect(report).toMatchObject({ edition: 2025, k: 10, n: 16, provisional: true });
+    expect(report.previous).toEqual({ edition: 2024, k: 10, n: 12, provisional: false });
+    const byCode = Object.fromEntries(report.comparison.map((c) => [c.code, c]));
+    expect(report.comparison).toHaveLength(report.indicators.length);
+    expect(byCode.evenings_2plus).toMatchObject({
+      current: 62.5,
+      previous: 66.7,
+      measuredBefore: true,
+      difference: -4.2,
+    });
+  });
+
+  it('shows no difference where either edition suppressed the figure', async () => {
+    const { comparison, indicators } = await getReport(db(), 2025);
+    const harassed = comparison.find((c) => c.code === 'harassed_12m')!;
+    // Published in 2024 (12 answers), under k in 2025 (3 answers).
+    expect(indicators.find((i) => i.code === 'harassed_12m')).toMatchObject({ suppressed: true });
+    expect(harassed).toMatchObject({ current: null, previous: 66.7, difference: null });
+    // Nobody answered WHO-5 in either edition.
+    expect(comparison.find((c) => c.code === 'who5_mean')).toMatchObject({
+      current: null,
+      previous: null,
+      difference: null,
+    });
+  });
+
+  it('has no comparison for the first edition with findings', async () => {
+    const report = await getReport(db(), 2024);
+    expect(report.previous).toBeNull();
+    expect(report.comparison).toEqual([]);
+  });
+
+  it('quotes published testimonials only, at most two a theme, each once', async () => {
+    const { testimonials, testimonialsPerTheme } = await getReport(db(), 2025);
+    expect(testimonialsPerTheme).toBe(2);
+    expect(testimonials.map((g) => [g.theme, g.items.map((t) => t.id)])).toEqual([
+      ['isolation', ['newest-two-themes', 'isolation-2']],
+      ['workload', ['workload-2']],
+    ]);
+  });
+
+  it('is a 404 for editions without findings: unknown, or not yet opened', async () => {
+    expect(await status(2025)).toBe(200);
+    expect(await status(1999)).toBe(404);
+    expect(await status(2023)).toBe(404);
+    expect(await status(2026)).toBe(404);
+  });
+});
