@@ -78,12 +78,14 @@ describe('open data', () => {
     const page = await browser.newPage();
     const res = await page.goto(`${baseURL()}/donnees/2026`);
     expect(res?.status()).toBe(404);
-    expect(await page.textContent('h1')).toBe('Page introuvable');
+    expect(await page.textContent('h1')).toBe('Erreur 404');
+    expect(await page.textContent('main')).toContain(
+      'Il n’y a pas de paquet de données pour 2026 : seules les éditions publiées en ont un.',
+    );
     await expect(
-      page
-        .getByRole('link', { name: /données ouvertes des éditions publiées/ })
-        .getAttribute('href'),
+      page.getByRole('link', { name: 'les données ouvertes' }).getAttribute('href'),
     ).resolves.toBe('/donnees');
+    await expectNoAxeViolations(page);
     await page.close();
   });
 });

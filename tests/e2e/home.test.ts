@@ -95,6 +95,7 @@ describe('home page', () => {
       '/en/survey',
       '/en/results',
       '/en/testimonials',
+      '/en/data',
     ]);
     await expectNoAxeViolations(page);
     await screenshots(page, 'not-found-en', [360]);

@@ -1,16 +1,23 @@
+import { error } from '@sveltejs/kit';
+import { ApiError } from '$api/lib/errors';
 import { getPackage, packageStore } from '$api/publication/storage';
-import { findingsOr404 } from '$lib/server/findings';
+import { m } from '$lib/paraglide/messages';
 import { dbOf } from '$lib/server/platform';
 import type { RequestHandler } from './$types';
 
 /** The zip itself: the same file as GET /api/v1/editions/{year}/package, in either language. */
 export const GET: RequestHandler = async ({ params, platform }) => {
-  const object = await findingsOr404(() =>
-    getPackage(dbOf(platform), packageStore(platform!.env), Number(params.year)),
-  );
-  const headers = new Headers();
-  object.writeHttpMetadata(headers);
-  headers.set('etag', object.httpEtag);
-  headers.set('content-length', String(object.size));
-  return new Response(object.body, { headers });
+  const year = Number(params.year);
+  try {
+    const object = await getPackage(dbOf(platform), packageStore(platform!.env), year);
+    const headers = new Headers();
+    object.writeHttpMetadata(headers);
+    headers.set('etag', object.httpEtag);
+    headers.set('content-length', String(object.size));
+    return new Response(object.body, { headers });
+  } catch (e) {
+    // An endpoint's error gets the static error page: its message must say what to do.
+    if (e instanceof ApiError && e.status === 404) error(404, m.data_no_package({ year }));
+    throw e;
+  }
 };
