@@ -153,6 +153,24 @@ export function quasiColumn(q: Question, values: Uint8Array): QuasiColumn {
   return { values, levels: [identity, ...coarser] };
 }
 
+/** How each quasi-identifier was released, in words, for the descriptor and the README. */
+export function releasedLevels(quasi: Question[], levels: number[]) {
+  return quasi.map((q, i) => {
+    const level = levels[i]!;
+    const steps = q.generalisation ?? [];
+    const description: Localized =
+      level === 0
+        ? { fr: 'détail complet', en: 'full detail' }
+        : level > steps.length
+          ? { fr: 'masqué pour toutes les réponses', en: 'masked for every response' }
+          : {
+              fr: `regroupé en : ${steps[level - 1]!.map((g) => g.label.fr).join(' ; ')}`,
+              en: `grouped as: ${steps[level - 1]!.map((g) => g.label.en).join('; ')}`,
+            };
+    return { question: q.code, level, description };
+  });
+}
+
 /** The value of a quasi-identifier as released: generalised to `level`, or suppressed. */
 function releasedCode(q: Question, code: string | undefined, level: number, suppressed: boolean) {
   const generalisation = q.generalisation ?? [];

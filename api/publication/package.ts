@@ -25,6 +25,7 @@ import {
   microdataRow,
   quasiColumn,
   quasiIdentifiers,
+  releasedLevels,
   type Cell,
   type Column,
   type ResponseAnswers,
@@ -229,20 +230,7 @@ export async function buildPackage(
     rows: released,
     suppressedRecords: anonymisation.withheld ? 0 : anonymisation.suppressedCount,
     withheld: anonymisation.withheld,
-    generalisation: quasi.map((q, i) => {
-      const level = anonymisation.levels[i]!;
-      const steps = q.generalisation ?? [];
-      const description =
-        level === 0
-          ? { fr: 'détail complet', en: 'full detail' }
-          : level > steps.length
-            ? { fr: 'masqué pour toutes les réponses', en: 'masked for every response' }
-            : {
-                fr: `regroupé en : ${steps[level - 1]!.map((g) => g.label.fr).join(' ; ')}`,
-                en: `grouped as: ${steps[level - 1]!.map((g) => g.label.en).join('; ')}`,
-              };
-      return { question: q.code, level, description };
-    }),
+    generalisation: releasedLevels(quasi, anonymisation.levels),
     freeTextQuestions: questionsOf(questionnaire)
       .filter((q) => q.type === 'text')
       .map((q) => q.code),
