@@ -1,19 +1,16 @@
 /**
  * The data package measures of `npm run bench`: an edition of exactly `size`
  * responses, its package built by the Worker, and the same rows dumped to CSV
- * by node:sqlite as the baseline; then the Worker's code run in this process
- * (through wrangler's D1 proxy) to measure the memory it takes.
+ * by node:sqlite as the baseline; then `npm run export` (the Worker's code,
+ * through wrangler's D1 proxy) under a 128 MB heap cap, to show the build fits.
  */
+import { spawnSync } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
-import { getPlatformProxy } from 'wrangler';
 import { csvLines } from '../../api/findings/csv';
-import { getDb } from '../../api/lib/db';
-import { buildPackage } from '../../api/publication/package';
 import { generateResponses } from '../../db/seed/generate';
-import { memoryGrowth } from './memory';
 import { progressBar } from './progress';
 
 /** A published edition holding `size` demo responses, written with node:sqlite. */
@@ -65,27 +62,36 @@ export async function dumpAnswersCsv(db: DatabaseSync, year: number, path: strin
   return performance.now() - started;
 }
 
-/** The Worker's build, in this process, into a sink that only counts: time and memory growth. */
-export async function buildInProcess(persistDir: string, year: number, siteUrl: string) {
-  const proxy = await getPlatformProxy<Env>({
-    persist: { path: join(persistDir, 'v3') },
-    remoteBindings: false,
-  });
-  try {
-    // The proxy sets up its connection on first use: not the build's memory.
-    await proxy.env.DB.prepare('SELECT 1').first();
-    let bytes = 0;
-    const memory = memoryGrowth();
-    const started = performance.now();
-    const built = await buildPackage(
-      getDb(proxy.env.DB),
-      year,
-      { write: (chunk) => void (bytes += chunk.length), drain: async () => {} },
-      siteUrl,
-    );
-    const ms = performance.now() - started;
-    return { ms, peak: memory.stop(), bytes, rows: built.rows };
-  } finally {
-    await proxy.dispose();
+/** Heap cap of the export run: the memory limit of a Worker's isolate. */
+export const HEAP_CAP_MB = 128;
+
+/**
+ * `npm run export` in a child Node whose V8 heap is capped at 128 MB, wrangler's D1 proxy
+ * included: it completes only if the build fits. Its time and sampled memory growth come back.
+ */
+export function exportUnderCap(persistDir: string, year: number) {
+  const started = performance.now();
+  const run = spawnSync(
+    'npx',
+    [
+      'tsx',
+      'scripts/export.ts',
+      '--edition',
+      String(year),
+      '--out',
+      join(persistDir, 'exports'),
+      '--persist-to',
+      persistDir,
+    ],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=${HEAP_CAP_MB}` },
+    },
+  );
+  const ms = performance.now() - started;
+  const growth = /peak memory ([\d.]+) MiB/.exec(run.stdout)?.[1];
+  if (run.status !== 0 || !growth) {
+    throw new Error(`export under a ${HEAP_CAP_MB} MB heap failed: ${run.stderr.slice(-2000)}`);
   }
+  return { ms, growthMiB: Number(growth), line: run.stdout.trim() };
 }
