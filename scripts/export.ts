@@ -55,6 +55,7 @@ const onProgress = (p: PackageProgress) => {
 };
 
 const memory = memoryGrowth();
+const cpuBefore = process.cpuUsage();
 const started = performance.now();
 try {
   const built = await buildPackage(getDb(proxy.env.DB), year, sink, proxy.env.SITE_URL, onProgress);
@@ -63,9 +64,10 @@ try {
   await once(file, 'finish');
   const seconds = (performance.now() - started) / 1000;
   const peak = memory.stop();
+  const cpu = process.cpuUsage(cpuBefore);
   const { size } = await stat(path);
   console.log(
-    `${path}: ${built.rows.toLocaleString('en')} rows, ${built.suppressedRecords} with quasi-identifiers suppressed, ${(size / 1e6).toFixed(2)} MB in ${seconds.toFixed(1)} s; peak memory ${(peak / 2 ** 20).toFixed(1)} MiB above the baseline (JS heap + buffers)`,
+    `${path}: ${built.rows.toLocaleString('en')} rows, ${built.suppressedRecords} with quasi-identifiers suppressed, ${(size / 1e6).toFixed(2)} MB in ${seconds.toFixed(1)} s; peak memory ${(peak / 2 ** 20).toFixed(1)} MiB above the baseline (JS heap + buffers); CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s in this process`,
   );
 } catch (error) {
   memory.stop();

@@ -87,14 +87,17 @@ export function anonymise(
   let keys = classKeys(columns, levels, n);
   let small = recordsInSmallClasses(keys, k);
   // Greedy: each step takes the generalisation that rescues the most records from small classes
-  // per bit of information it costs, so cheap merges (two age bands) come before dropping a
-  // whole attribute. An optimal lattice search (Incognito, Flash) would lose a little less, at
+  // per bit of information it costs, so cheap merges (two age bands) come first. An optimal lattice search (Incognito, Flash) would lose a little less, at
   // orders of magnitude more steps for seven attributes.
   while (small > budget) {
     let best: { q: number; keys: Float64Array; small: number; score: number } | null = null;
+    // Masking an attribute for everyone is the last resort: while any can still be coarsened,
+    // only coarsening is tried, so every attribute keeps at least its coarsest groups.
+    const canCoarsen = columns.some((c, q) => levels[q]! + 1 < c.levels.length);
     for (const [q, column] of columns.entries()) {
       const level = levels[q]!;
       if (level >= column.levels.length) continue;
+      if (canCoarsen && level + 1 >= column.levels.length) continue;
       const tried = levels.map((l, i) => (i === q ? l + 1 : l));
       const triedKeys = classKeys(columns, tried, n);
       const triedSmall = recordsInSmallClasses(triedKeys, k);

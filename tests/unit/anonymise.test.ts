@@ -111,6 +111,28 @@ describe('k-anonymity of the microdata', () => {
     expect(result.suppressedCount).toBe(0);
   });
 
+  it('coarsens an attribute before it masks another one for everybody', () => {
+    // Masking B or merging A's four values into two both make every class reach k.
+    const b = new Uint8Array(40).map((_, i) => 1 + (i % 2));
+    const a = new Uint8Array(40).map((_, i) => 1 + Math.floor(i / 10));
+    const result = anonymise(
+      [
+        { values: b, levels: [[0, 1, 2]] },
+        {
+          values: a,
+          levels: [
+            [0, 1, 2, 3, 4],
+            [0, 1, 1, 2, 2],
+          ],
+        },
+      ],
+      40,
+      10,
+    );
+    expect(result.levels).toEqual([0, 1]);
+    expect(result.suppressedCount).toBe(0);
+  });
+
   it('withholds every record when there are fewer than k', () => {
     const result = anonymise([{ values: new Uint8Array([1, 1, 1]), levels: [[0, 1]] }], 3, 5);
     expect(result.withheld).toBe(true);
