@@ -13,6 +13,8 @@ import { run, spawnDetached } from './run';
 export interface LocalServer {
   baseURL: string;
   persistDir: string;
+  /** What wrangler printed (warnings and errors), to explain a failed request. */
+  logs(): string;
   stop(): Promise<void>;
 }
 
@@ -102,5 +104,5 @@ export async function startLocalServer(
     await stop();
     throw error;
   }
-  return { baseURL, persistDir, stop };
+  return { baseURL, persistDir, logs: () => output, stop };
 }
