@@ -71,7 +71,6 @@ export function dataPackage(facts: PackageFacts, columns: Column[]) {
     title_en: `Community Manager Observatory — ${year} survey`,
     description: `Réponses anonymisées à l’enquête annuelle ${year} sur la charge de travail et le bien-être des community managers, avec les indicateurs publiés et le dictionnaire des variables.`,
     description_en: `Anonymised responses to the ${year} annual survey of community managers' workload and wellbeing, with the published indicators and the codebook.`,
-    version: `${year}.${facts.publishedOn}`,
     created: `${facts.publishedOn}T00:00:00Z`,
     homepage: `${siteUrl}/resultats/${year}`,
     keywords: [
