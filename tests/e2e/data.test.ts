@@ -1,9 +1,14 @@
 import { DatabaseSync } from 'node:sqlite';
 import { strFromU8, unzipSync } from 'fflate';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { localD1Path } from '../../scripts/lib/local-d1';
+import { run } from '../../scripts/lib/run';
 import {
   baseURL,
   expectNoAxeViolations,
@@ -72,6 +77,48 @@ describe('open data', () => {
     const lines = strFromU8(files['responses.csv']!).trimEnd().split('\r\n');
     expect(lines.length - 1).toBe(currentResponses(2025));
     await context.close();
+  });
+
+  it('npm run export writes the very zip the Worker serves, and refuses an open edition', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'cm-export-'));
+    try {
+      const served = new Uint8Array(
+        await (await fetch(`${baseURL()}/api/v1/editions/2025/package`)).arrayBuffer(),
+      );
+      const printed = run('npx', [
+        'tsx',
+        'scripts/export.ts',
+        '--edition',
+        '2025',
+        '--out',
+        out,
+        '--persist-to',
+        inject('persistDir'),
+      ]);
+      expect(printed).toMatch(/observatoire-cm-2025\.zip: [\d,]+ rows/);
+      const written = new Uint8Array(await readFile(join(out, 'observatoire-cm-2025.zip')));
+      // A fixed date in the zip entries and the same code make the two byte-identical.
+      expect(Buffer.compare(written, served)).toBe(0);
+
+      const refused = spawnSync(
+        'npx',
+        [
+          'tsx',
+          'scripts/export.ts',
+          '--edition',
+          '2026',
+          '--out',
+          out,
+          '--persist-to',
+          inject('persistDir'),
+        ],
+        { encoding: 'utf8' },
+      );
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toContain('only published editions have one');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   it('answers a helpful 404 for an edition without a package', async () => {
