@@ -200,6 +200,80 @@ function zipEntry(zip: Zip, name: string, mtime: Date, content: string) {
   entry.push(utf8.encode(content), true);
 }
 
+/** responses.csv streamed into the zip; responses.parquet gathered one row group at a time. */
+class ResponseFiles {
+  private readonly csv: ZipDeflate;
+  private readonly parquetOut = new ChunkWriter();
+  private readonly parquet: ParquetWriter;
+  private group: Cell[][];
+
+  constructor(
+    private readonly zip: Zip,
+    private readonly columns: Column[],
+    private readonly mtime: Date,
+  ) {
+    this.csv = new ZipDeflate('responses.csv', { level: 6 });
+    this.csv.mtime = mtime;
+    zip.add(this.csv);
+    this.csv.push(
+      utf8.encode(
+        toCsv(
+          columns.map((c) => c.name),
+          [],
+        ),
+      ),
+    );
+    this.parquet = new ParquetWriter({
+      writer: this.parquetOut,
+      schema: parquetSchema(columns),
+      createdBy: 'CM Observatory',
+    });
+    this.group = columns.map(() => []);
+  }
+
+  add(lines: Cell[][]) {
+    this.csv.push(utf8.encode(csvLines(lines)));
+    for (const line of lines) line.forEach((cell, j) => this.group[j]!.push(cell));
+    if (this.group[0]!.length >= ROW_GROUP) this.flushGroup();
+  }
+
+  async finish() {
+    this.csv.push(new Uint8Array(), true);
+    this.flushGroup();
+    await this.parquet.finish();
+    this.parquetOut.flush();
+    // A zip entry cannot interleave with another: the Parquet goes in once the CSV has ended.
+    const entry = new ZipPassThrough('responses.parquet');
+    entry.mtime = this.mtime;
+    this.zip.add(entry);
+    const chunks = this.parquetOut.chunks;
+    // finish() always leaves the footer, so the last chunk exists and closes the entry.
+    while (chunks.length) entry.push(chunks.shift()!, chunks.length === 0);
+  }
+
+  private flushGroup() {
+    if (!this.group[0]!.length) return;
+    this.parquet.write({
+      columnData: this.columns.map((c, j) => ({ name: c.name, data: this.group[j]! })),
+      rowGroupSize: ROW_GROUP,
+    });
+    this.group = this.columns.map(() => []);
+  }
+}
+
+/** One page of D1 answer rows, grouped by response. */
+function answersByResponse(rows: [number, string, string, number | null][]) {
+  const byResponse = new Map<number, ResponseAnswers>();
+  for (const [responseId, question, option, num] of rows) {
+    let answered = byResponse.get(responseId);
+    if (!answered) byResponse.set(responseId, (answered = new Map()));
+    const answer = answered.get(question);
+    if (answer) answer.codes.push(option);
+    else answered.set(question, { codes: [option], num });
+  }
+  return byResponse;
+}
+
 export async function buildPackage(
   db: Db,
   year: number,
@@ -212,15 +286,14 @@ export async function buildPackage(
   const quasi = quasiIdentifiers(questionnaire);
 
   const { ids, values } = await scan(db, year, edition.responseCount, quasi, onProgress);
-  const n = ids.length;
   const anonymisation = anonymise(
     quasi.map((q, i) => quasiColumn(q, values[i]!)),
-    n,
+    ids.length,
     edition.k,
   );
   const columns = microdataColumns(questionnaire, anonymisation);
   const quasiLevels = new Map(quasi.map((q, i) => [q.code, anonymisation.levels[i]!]));
-  const released = anonymisation.withheld ? 0 : n;
+  const released = anonymisation.withheld ? 0 : ids.length;
   const facts: PackageFacts = {
     year,
     questionnaireVersion: edition.questionnaireVersion,
@@ -251,78 +324,29 @@ export async function buildPackage(
   zipEntry(zip, 'indicators.csv', mtime, indicatorsCsv(await getSummary(db, year)));
   await sink.drain();
 
-  const csv = new ZipDeflate('responses.csv', { level: 6 });
-  csv.mtime = mtime;
-  zip.add(csv);
-  csv.push(
-    utf8.encode(
-      toCsv(
-        columns.map((c) => c.name),
-        [],
-      ),
-    ),
-  );
-  const parquetOut = new ChunkWriter();
-  const parquet = new ParquetWriter({
-    writer: parquetOut,
-    schema: parquetSchema(columns),
-    createdBy: 'CM Observatory',
-  });
-  let group: Cell[][] = columns.map(() => []);
-  const flushGroup = () => {
-    if (!group[0]!.length) return;
-    parquet.write({
-      columnData: columns.map((c, j) => ({ name: c.name, data: group[j]! })),
-      rowGroupSize: ROW_GROUP,
-    });
-    group = columns.map(() => []);
-  };
-
+  const files = new ResponseFiles(zip, columns, mtime);
   for (let start = 0; start < released; start += PAGE) {
     const end = Math.min(start + PAGE, released);
-    const answers = await rows<[number, string, string, number | null]>(
-      db,
-      PACKAGE_SQL.answers,
-      year,
-      ids[start],
-      ids[end - 1],
+    const byResponse = answersByResponse(
+      await rows(db, PACKAGE_SQL.answers, year, ids[start], ids[end - 1]),
     );
-    const byResponse = new Map<number, ResponseAnswers>();
-    for (const [responseId, question, option, num] of answers) {
-      let answered = byResponse.get(responseId);
-      if (!answered) byResponse.set(responseId, (answered = new Map()));
-      const answer = answered.get(question);
-      if (answer) answer.codes.push(option);
-      else answered.set(question, { codes: [option], num });
-    }
     const lines: Cell[][] = [];
     for (let i = start; i < end; i++) {
-      const row = microdataRow(
-        columns,
-        byResponse.get(ids[i]!) ?? new Map(),
-        quasiLevels,
-        anonymisation.suppressed[i] === 1,
+      lines.push(
+        microdataRow(
+          columns,
+          byResponse.get(ids[i]!) ?? new Map(),
+          quasiLevels,
+          anonymisation.suppressed[i] === 1,
+        ),
       );
-      lines.push(row);
-      row.forEach((cell, j) => group[j]!.push(cell));
     }
-    csv.push(utf8.encode(csvLines(lines)));
-    if (group[0]!.length >= ROW_GROUP) flushGroup();
+    files.add(lines);
     if (failure) throw failure;
     await sink.drain();
     onProgress?.({ phase: 'rows', done: end, total: released });
   }
-  csv.push(new Uint8Array(), true);
-  flushGroup();
-  await parquet.finish();
-  parquetOut.flush();
-
-  const entry = new ZipPassThrough('responses.parquet');
-  entry.mtime = mtime;
-  zip.add(entry);
-  const chunks = parquetOut.chunks;
-  // finish() always leaves the footer, so the last chunk exists and closes the entry.
-  while (chunks.length) entry.push(chunks.shift()!, chunks.length === 0);
+  await files.finish();
   zip.end();
   if (failure) throw failure;
   await sink.drain();
@@ -332,9 +356,7 @@ export async function buildPackage(
     where: eq(editions.year, year),
     columns: { dataVersion: true },
   });
-  if (after?.dataVersion !== edition.dataVersion) {
-    throw editionChanged();
-  }
+  if (after?.dataVersion !== edition.dataVersion) throw editionChanged();
   return {
     year,
     rows: released,
