@@ -1,4 +1,4 @@
-import type { Localized, Option, Questionnaire } from '../model';
+import type { Group, Localized, Option, Questionnaire } from '../model';
 
 const YES_NO: Option[] = [
   { code: 'yes', label: { fr: 'Oui', en: 'Yes' } },
@@ -11,6 +11,27 @@ const NEVER_TO_ALWAYS: Option[] = [
   { code: 'often', label: { fr: 'Souvent', en: 'Often' } },
   { code: 'always', label: { fr: 'Toujours', en: 'Always' } },
 ];
+
+/** The regions of mainland France other than Île-de-France, by code, for generalisation. */
+const MAINLAND_OUTSIDE_IDF = [
+  'ara',
+  'bfc',
+  'bre',
+  'cvl',
+  'cor',
+  'ges',
+  'hdf',
+  'nor',
+  'naq',
+  'occ',
+  'pdl',
+  'pac',
+];
+const IDF: Group = {
+  code: 'idf',
+  label: { fr: 'Île-de-France', en: 'Île-de-France (Paris region)' },
+  members: ['idf'],
+};
 
 const AGREEMENT: Option[] = [
   { code: 's1', label: { fr: 'Pas du tout', en: 'Not at all' }, score: 1 },
@@ -244,28 +265,11 @@ export const questionnaire2026: Questionnaire = {
           quasiIdentifier: true,
           generalisation: [
             [
-              {
-                code: 'idf',
-                label: { fr: 'Île-de-France', en: 'Île-de-France (Paris region)' },
-                members: ['idf'],
-              },
+              IDF,
               {
                 code: 'metro_other',
                 label: { fr: 'Autre région de métropole', en: 'Other mainland region' },
-                members: [
-                  'ara',
-                  'bfc',
-                  'bre',
-                  'cvl',
-                  'cor',
-                  'ges',
-                  'hdf',
-                  'nor',
-                  'naq',
-                  'occ',
-                  'pdl',
-                  'pac',
-                ],
+                members: MAINLAND_OUTSIDE_IDF,
               },
               {
                 code: 'outside_metro',
@@ -274,30 +278,11 @@ export const questionnaire2026: Questionnaire = {
               },
             ],
             [
-              {
-                code: 'idf',
-                label: { fr: 'Île-de-France', en: 'Île-de-France (Paris region)' },
-                members: ['idf'],
-              },
+              IDF,
               {
                 code: 'not_idf',
                 label: { fr: 'Hors Île-de-France', en: 'Outside Île-de-France' },
-                members: [
-                  'ara',
-                  'bfc',
-                  'bre',
-                  'cvl',
-                  'cor',
-                  'ges',
-                  'hdf',
-                  'nor',
-                  'naq',
-                  'occ',
-                  'pdl',
-                  'pac',
-                  'drom',
-                  'abroad',
-                ],
+                members: [...MAINLAND_OUTSIDE_IDF, 'drom', 'abroad'],
               },
             ],
           ],
