@@ -1,9 +1,9 @@
 /**
- * Reads back a PDF printed by Chromium with pdf.js (Mozilla's PDF reader):
- * its page count, the titles of its outline (the headings, with
- * `outline: true`) and the text of each page.
+ * Reads back a PDF printed by Chromium with pdf.js (Mozilla's PDF reader, as
+ * bundled by unpdf, which needs no native canvas): its page count, the titles
+ * of its outline (the headings, with `outline: true`) and the text of each page.
  */
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocumentProxy } from 'unpdf';
 
 interface OutlineItem {
   title: string;
@@ -14,8 +14,7 @@ const flatten = (items: OutlineItem[]): string[] =>
   items.flatMap((item) => [item.title, ...flatten(item.items)]);
 
 export async function readPdf(pdf: Uint8Array) {
-  const task = getDocument({ data: new Uint8Array(pdf) });
-  const doc = await task.promise;
+  const doc = await getDocumentProxy(new Uint8Array(pdf));
   try {
     const pages: string[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
@@ -30,6 +29,6 @@ export async function readPdf(pdf: Uint8Array) {
     }
     return { pages, titles: flatten((await doc.getOutline()) ?? []) };
   } finally {
-    await task.destroy();
+    await doc.loadingTask.destroy();
   }
 }
