@@ -69,12 +69,55 @@ class MultipartSink implements ByteSink {
   }
 }
 
+/** A claim older than this is taken to have died with its request, and can be taken over. */
+const BUILD_CLAIM_MS = 5 * 60_000;
+
+/**
+ * One build per edition and data version at a time: the first request claims it in D1, where
+ * writes are serialised; the others are asked to come back instead of building the same zip.
+ */
+async function claimBuild(db: Db, year: number, dataVersion: number, now: Date) {
+  const result = await db.$client
+    .prepare(
+      `INSERT INTO aggregates (edition_year, kind, key, data_version, payload_json, computed_at)
+       VALUES (?1, 'package_build', '', ?2, '{}', ?3)
+       ON CONFLICT (edition_year, kind, key) DO UPDATE
+       SET data_version = excluded.data_version, computed_at = excluded.computed_at
+       WHERE aggregates.data_version <> excluded.data_version OR aggregates.computed_at < ?4`,
+    )
+    .bind(
+      year,
+      dataVersion,
+      now.toISOString(),
+      new Date(now.getTime() - BUILD_CLAIM_MS).toISOString(),
+    )
+    .run();
+  return result.meta.changes === 1;
+}
+
+async function releaseBuild(db: Db, year: number) {
+  await db.$client
+    .prepare("DELETE FROM aggregates WHERE edition_year = ?1 AND kind = 'package_build'")
+    .bind(year)
+    .run();
+}
+
 export async function storePackage(
   db: Db,
   store: PackageStore,
   year: number,
+  now = new Date(),
 ): Promise<BuiltPackage> {
   const edition = await publishedEdition(db, year);
+  if (!(await claimBuild(db, year, edition.dataVersion, now))) {
+    throw new ApiError(
+      503,
+      'package_building',
+      `The ${year} data package is being built; try again in a minute.`,
+      {},
+      { 'retry-after': '30' },
+    );
+  }
   const upload = await store.bucket.createMultipartUpload(packageKey(year), {
     httpMetadata: {
       contentType: 'application/zip',
@@ -85,13 +128,13 @@ export async function storePackage(
   const sink = new MultipartSink(upload);
   try {
     const built = await buildPackage(db, year, sink, store.siteUrl);
-    if (built.dataVersion !== edition.dataVersion) {
-      throw editionChanged();
-    }
+    if (built.dataVersion !== edition.dataVersion) throw editionChanged();
     await sink.close();
     return built;
   } catch (error) {
     await upload.abort();
+    // The claim goes with the failed build, so the next request may try again at once.
+    await releaseBuild(db, year);
     throw error;
   }
 }

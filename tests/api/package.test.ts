@@ -273,6 +273,36 @@ describe('the data package of a published edition', () => {
     expect(rebuilt.csv.length).toBe(await current());
   });
 
+  it('builds one package at a time: a request during a build is asked to come back', async () => {
+    const { data_version: version } = (await env.DB.prepare(
+      'SELECT data_version FROM editions WHERE year = ?1',
+    )
+      .bind(YEAR)
+      .first<{ data_version: number }>())!;
+    const claim = (at: Date) =>
+      env.DB.prepare(
+        `INSERT OR REPLACE INTO aggregates (edition_year, kind, key, data_version, payload_json, computed_at)
+         VALUES (?1, 'package_build', '', ?2, '{}', ?3)`,
+      )
+        .bind(YEAR, version, at.toISOString())
+        .run();
+    // Another request is building this very version, and the stored zip is gone.
+    await env.EXPORTS.delete(`packages/${YEAR}.zip`);
+    await claim(new Date());
+    const busy = await api(`/api/v1/editions/${YEAR}/package`);
+    expect(busy.status).toBe(503);
+    expect(busy.headers.get('retry-after')).toBe('30');
+    expect(((await busy.json()) as { error: { code: string } }).error.code).toBe(
+      'package_building',
+    );
+    expect(await env.EXPORTS.head(`packages/${YEAR}.zip`)).toBeNull();
+    // A claim left by a request that died is taken over after five minutes.
+    await claim(new Date(Date.now() - 6 * 60_000));
+    const rebuilt = await api(`/api/v1/editions/${YEAR}/package`);
+    expect(rebuilt.status).toBe(200);
+    await rebuilt.arrayBuffer();
+  });
+
   it('exists only for published editions', async () => {
     await env.DB.prepare(
       "INSERT INTO editions (year, status, questionnaire_version, opens_on, closes_on) VALUES (2026, 'open', '2026.1', '2026-09-14', '2026-12-13')",

@@ -18,6 +18,7 @@ export const GET: RequestHandler = async ({ params, platform }) => {
   } catch (e) {
     // An endpoint's error gets the static error page: its message must say what to do.
     if (e instanceof ApiError && e.status === 404) error(404, m.data_no_package({ year }));
+    if (e instanceof ApiError && e.status === 503) error(503, m.data_package_building({ year }));
     throw e;
   }
 };
