@@ -208,7 +208,10 @@ export const auditLog = sqliteTable(
   (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_staff_idx').on(t.staffId)],
 );
 
-/** Aggregates computed once per data version of an edition (DESIGN §5). */
+/**
+ * Aggregates computed once per data version of an edition (DESIGN §5), the figures frozen at
+ * publication, and the claim of a data package build in progress (`package_build`).
+ */
 export const aggregates = sqliteTable(
   'aggregates',
   {
