@@ -47,6 +47,8 @@ export const editions = sqliteTable(
   ],
 );
 
+export type Edition = typeof editions.$inferSelect;
+
 export const responses = sqliteTable(
   'responses',
   {

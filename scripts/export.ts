@@ -15,7 +15,12 @@ import { parseArgs } from 'node:util';
 import { getPlatformProxy } from 'wrangler';
 import { getDb } from '../api/lib/db';
 import { ApiError } from '../api/lib/errors';
-import { buildPackage, type ByteSink, type PackageProgress } from '../api/publication/package';
+import {
+  buildPackage,
+  publishedEdition,
+  type ByteSink,
+  type PackageProgress,
+} from '../api/publication/package';
 import { packageFilename } from '../api/publication/storage';
 import { persistOption } from './lib/args';
 import { DEFAULT_PERSIST_DIR } from './lib/local-d1';
@@ -58,7 +63,14 @@ const memory = memoryGrowth();
 const cpuBefore = process.cpuUsage();
 const started = performance.now();
 try {
-  const built = await buildPackage(getDb(proxy.env.DB), year, sink, proxy.env.SITE_URL, onProgress);
+  const db = getDb(proxy.env.DB);
+  const built = await buildPackage(
+    db,
+    await publishedEdition(db, year),
+    sink,
+    proxy.env.SITE_URL,
+    onProgress,
+  );
   [...bars.values()].at(-1)?.done();
   file.end();
   await once(file, 'finish');

@@ -4,8 +4,8 @@
  * lookup until a response is accepted or withdrawn (DESIGN §5).
  */
 import { and, eq } from 'drizzle-orm';
-import { aggregates, editions } from '../../db/schema';
-import type { Db } from '../lib/db';
+import { aggregates, editions, type Edition } from '../../db/schema';
+import { allRows, type Db } from '../lib/db';
 import { ApiError } from '../lib/errors';
 import type { Questionnaire } from '../survey/model';
 import { getQuestionnaire, questionnaires, questionsOf } from '../survey/questionnaires';
@@ -13,17 +13,6 @@ import { DIMENSIONS, INDICATORS, type MeasureCode } from './definitions';
 import { suppressTable } from './disclosure';
 import { measureSql } from './measures';
 import { buildSummary, type Frequencies, type Summary } from './summary';
-
-type Edition = typeof editions.$inferSelect;
-
-async function rows<T>(db: Db, query: string, ...params: (string | number)[]): Promise<T[]> {
-  return (
-    await db.$client
-      .prepare(query)
-      .bind(...params)
-      .all<T>()
-  ).results;
-}
 
 function frequencies<K extends string>(
   list: ({ value: number; n: number } & Record<K, string>)[],
@@ -91,7 +80,7 @@ export async function computeSummary(
   questionnaire: Questionnaire,
 ): Promise<Summary> {
   const year = edition.year;
-  const q = <T>(name: string) => rows<T>(db, SUMMARY_QUERIES[name]!, year);
+  const q = <T>(name: string) => allRows<T>(db, SUMMARY_QUERIES[name]!, year);
   const [respondents, choiceRows, withdrawnRows, multiRows, numberRows, overall, byOption] =
     await Promise.all([
       q<{ n: number }>('respondents'),
@@ -235,7 +224,7 @@ export async function getCrosstab(
   if (Object.keys(fields).length > 0)
     throw new ApiError(400, 'invalid_question', 'These questions cannot be crossed.', fields);
   return cached(db, edition, 'crosstab', `${row}|${col}`, async () => {
-    const counts = await rows<{ r: string; c: string; n: number }>(
+    const counts = await allRows<{ r: string; c: string; n: number }>(
       db,
       `SELECT a.option_code AS r, b.option_code AS c, count(*) AS n FROM answers a
        JOIN answers b ON b.response_id = a.response_id AND b.question_code = ?3

@@ -7,3 +7,25 @@ export function getDb(d1: D1Database) {
 }
 
 export type Db = ReturnType<typeof getDb>;
+
+/** Raw SQL for queries drizzle does not express (grouped aggregates, index hints): rows as objects. */
+export async function allRows<T>(db: Db, sql: string, ...params: unknown[]): Promise<T[]> {
+  return (
+    await db.$client
+      .prepare(sql)
+      .bind(...params)
+      .all<T>()
+  ).results;
+}
+
+/** The same as arrays, which cost less memory when a query returns many rows. */
+export async function rawRows<T extends unknown[]>(
+  db: Db,
+  sql: string,
+  ...params: unknown[]
+): Promise<T[]> {
+  return db.$client
+    .prepare(sql)
+    .bind(...params)
+    .raw<T>();
+}

@@ -10,10 +10,10 @@ import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import type { SchemaElement } from 'hyparquet';
 import { eq } from 'drizzle-orm';
-import { editions } from '../../db/schema';
+import { editions, type Edition } from '../../db/schema';
 import { csvLines, toCsv } from '../findings/csv';
 import { getSummary } from '../findings/service';
-import type { Db } from '../lib/db';
+import { rawRows, type Db } from '../lib/db';
 import { ApiError } from '../lib/errors';
 import { getQuestionnaire, questionsOf } from '../survey/questionnaires';
 import { anonymise } from './anonymise';
@@ -48,7 +48,6 @@ export interface BuiltPackage {
   year: number;
   rows: number;
   suppressedRecords: number;
-  dataVersion: number;
 }
 
 /** Responses per page: about 45 answers each, so a page is some 50k small rows from D1. */
@@ -77,17 +76,6 @@ export async function publishedEdition(db: Db, year: number) {
   }
   return edition;
 }
-
-export const editionChanged = () =>
-  new ApiError(
-    503,
-    'edition_changed',
-    'The edition changed while its package was built; try again.',
-    {},
-    {
-      'retry-after': '5',
-    },
-  );
 
 /**
  * The reads, by pages of response ids. The unary `+` keeps SQLite off the per-question index,
@@ -118,13 +106,6 @@ function indexOf(ids: Float64Array, id: number, from: number, to: number): numbe
   return -1;
 }
 
-async function rows<T extends unknown[]>(db: Db, sql: string, ...params: unknown[]) {
-  return (await db.$client
-    .prepare(sql)
-    .bind(...params)
-    .raw()) as T[];
-}
-
 /** Pass 1: the ids of the current responses, in order, and each one's quasi-identifiers. */
 async function scan(
   db: Db,
@@ -141,7 +122,7 @@ async function scan(
   );
   const quasiIndex = new Map(quasi.map((q, i) => [q.code, i]));
   for (;;) {
-    const page = await rows<[number]>(db, PACKAGE_SQL.ids, year, n ? ids[n - 1] : -1, PAGE);
+    const page = await rawRows<[number]>(db, PACKAGE_SQL.ids, year, n ? ids[n - 1] : -1, PAGE);
     if (!page.length) break;
     if (n + page.length > ids.length) {
       const grown = new Float64Array(Math.max(ids.length * 2, n + page.length));
@@ -155,7 +136,7 @@ async function scan(
     }
     const start = n;
     for (const [id] of page) ids[n++] = id;
-    const answers = await rows<[number, string, string]>(
+    const answers = await rawRows<[number, string, string]>(
       db,
       PACKAGE_SQL.quasi(quasi.length),
       year,
@@ -274,14 +255,15 @@ function answersByResponse(rows: [number, string, string, number | null][]) {
   return byResponse;
 }
 
+/** The package of `edition`, as `publishedEdition` returned it: its data version is checked at the end. */
 export async function buildPackage(
   db: Db,
-  year: number,
+  edition: Edition,
   sink: ByteSink,
   siteUrl: string,
   onProgress?: (p: PackageProgress) => void,
 ): Promise<BuiltPackage> {
-  const edition = await publishedEdition(db, year);
+  const { year } = edition;
   const questionnaire = getQuestionnaire(edition.questionnaireVersion)!;
   const quasi = quasiIdentifiers(questionnaire);
 
@@ -328,7 +310,7 @@ export async function buildPackage(
   for (let start = 0; start < released; start += PAGE) {
     const end = Math.min(start + PAGE, released);
     const byResponse = answersByResponse(
-      await rows(db, PACKAGE_SQL.answers, year, ids[start], ids[end - 1]),
+      await rawRows(db, PACKAGE_SQL.answers, year, ids[start], ids[end - 1]),
     );
     const lines: Cell[][] = [];
     for (let i = start; i < end; i++) {
@@ -356,11 +338,20 @@ export async function buildPackage(
     where: eq(editions.year, year),
     columns: { dataVersion: true },
   });
-  if (after?.dataVersion !== edition.dataVersion) throw editionChanged();
+  if (after?.dataVersion !== edition.dataVersion) {
+    throw new ApiError(
+      503,
+      'edition_changed',
+      'The edition changed while its package was built; try again.',
+      {},
+      {
+        'retry-after': '5',
+      },
+    );
+  }
   return {
     year,
     rows: released,
     suppressedRecords: facts.suppressedRecords,
-    dataVersion: edition.dataVersion,
   };
 }

@@ -3,7 +3,7 @@ import { getDb } from '../lib/db';
 import { errorResponses } from '../lib/errors';
 import type { AppEnv } from '../lib/hono-env';
 import { YearParam } from '../survey/schemas';
-import { getPackage, packageStore } from './storage';
+import { packageResponse, packageStore } from './storage';
 
 const packageRoute = createRoute({
   method: 'get',
@@ -22,12 +22,6 @@ const packageRoute = createRoute({
   },
 });
 
-export const packageApp = new OpenAPIHono<AppEnv>().openapi(packageRoute, async (c) => {
-  const { year } = c.req.valid('param');
-  const object = await getPackage(getDb(c.env.DB), packageStore(c.env), year);
-  const headers = new Headers();
-  object.writeHttpMetadata(headers);
-  headers.set('etag', object.httpEtag);
-  headers.set('content-length', String(object.size));
-  return c.body(object.body, 200, Object.fromEntries(headers));
-});
+export const packageApp = new OpenAPIHono<AppEnv>().openapi(packageRoute, async (c) =>
+  packageResponse(getDb(c.env.DB), packageStore(c.env), c.req.valid('param').year),
+);

@@ -12,6 +12,7 @@ import { auditEntry, type StaffMember } from '../staff/service';
 import { getQuestionnaire } from '../survey/questionnaires';
 import { questionnaireHash } from '../survey/service';
 import { allowedTransitions, canTransition } from './lifecycle';
+import { publishedEdition } from './package';
 import { storePackage, type PackageStore } from './storage';
 
 export interface NewEdition {
@@ -112,7 +113,7 @@ export async function transitionEdition(
  */
 async function publishPackage(db: Db, store: PackageStore, year: number) {
   try {
-    await storePackage(db, store, year);
+    await storePackage(db, store, await publishedEdition(db, year));
   } catch (error) {
     console.error(`The ${year} data package was not built at publication`, error);
   }

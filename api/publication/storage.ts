@@ -4,15 +4,10 @@
  * from). The zip goes up as a multipart upload while it is being built, so
  * the Worker never holds more than one part of it.
  */
+import type { Edition } from '../../db/schema';
 import type { Db } from '../lib/db';
 import { ApiError } from '../lib/errors';
-import {
-  buildPackage,
-  editionChanged,
-  publishedEdition,
-  type BuiltPackage,
-  type ByteSink,
-} from './package';
+import { buildPackage, publishedEdition, type BuiltPackage, type ByteSink } from './package';
 
 export interface PackageStore {
   bucket: R2Bucket;
@@ -102,13 +97,14 @@ async function releaseBuild(db: Db, year: number) {
     .run();
 }
 
+/** Builds `edition`'s package (a published edition, as `publishedEdition` returned it) into R2. */
 export async function storePackage(
   db: Db,
   store: PackageStore,
-  year: number,
+  edition: Edition,
   now = new Date(),
 ): Promise<BuiltPackage> {
-  const edition = await publishedEdition(db, year);
+  const { year } = edition;
   if (!(await claimBuild(db, year, edition.dataVersion, now))) {
     throw new ApiError(
       503,
@@ -127,8 +123,7 @@ export async function storePackage(
   });
   const sink = new MultipartSink(upload);
   try {
-    const built = await buildPackage(db, year, sink, store.siteUrl);
-    if (built.dataVersion !== edition.dataVersion) throw editionChanged();
+    const built = await buildPackage(db, edition, sink, store.siteUrl);
     await sink.close();
     return built;
   } catch (error) {
@@ -139,15 +134,19 @@ export async function storePackage(
   }
 }
 
-/** The stored package, built first if it is missing or older than the edition's data. */
-export async function getPackage(db: Db, store: PackageStore, year: number) {
+/** The stored package as a download, built first if it is missing or older than the edition's data. */
+export async function packageResponse(db: Db, store: PackageStore, year: number) {
   const edition = await publishedEdition(db, year);
   const stored = await store.bucket.head(packageKey(year));
   if (stored?.customMetadata?.dataVersion !== String(edition.dataVersion)) {
-    await storePackage(db, store, year);
+    await storePackage(db, store, edition);
   }
-  const built = await store.bucket.get(packageKey(year));
-  if (!built)
+  const object = await store.bucket.get(packageKey(year));
+  if (!object)
     throw new ApiError(503, 'package_unavailable', 'The package could not be stored; try again.');
-  return built;
+  const headers = new Headers();
+  object.writeHttpMetadata(headers);
+  headers.set('etag', object.httpEtag);
+  headers.set('content-length', String(object.size));
+  return new Response(object.body, { headers });
 }

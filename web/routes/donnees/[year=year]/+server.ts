@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { ApiError } from '$api/lib/errors';
-import { getPackage, packageStore } from '$api/publication/storage';
+import { packageResponse, packageStore } from '$api/publication/storage';
 import { m } from '$lib/paraglide/messages';
 import { dbOf } from '$lib/server/platform';
 import type { RequestHandler } from './$types';
@@ -9,12 +9,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ params, platform }) => {
   const year = Number(params.year);
   try {
-    const object = await getPackage(dbOf(platform), packageStore(platform!.env), year);
-    const headers = new Headers();
-    object.writeHttpMetadata(headers);
-    headers.set('etag', object.httpEtag);
-    headers.set('content-length', String(object.size));
-    return new Response(object.body, { headers });
+    return await packageResponse(dbOf(platform), packageStore(platform!.env), year);
   } catch (e) {
     // An endpoint's error gets the static error page: its message must say what to do.
     if (e instanceof ApiError && e.status === 404) error(404, m.data_no_package({ year }));
