@@ -5,7 +5,12 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
   preprocess: vitePreprocess(),
   kit: {
-    adapter: adapter(),
+    // The adapter writes its handler where web/wrangler.sveltekit.jsonc says; the platform proxy
+    // of `vite dev` reads the real bindings from wrangler.toml.
+    adapter: adapter({
+      config: 'web/wrangler.sveltekit.jsonc',
+      platformProxy: { configPath: 'wrangler.toml' },
+    }),
     files: {
       src: 'web',
       assets: 'web/static',

@@ -4,7 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import { renderReference, type OpenApiDocument } from './docs/reference';
 import { editionsApp } from './editions/routes';
 import { packageApp } from './publication/routes';
-import { findingsApp } from './findings/routes';
+import { findingsApp } from './releases/routes';
 import { staffApp } from './staff/routes';
 import { surveyApp } from './survey/routes';
 import { testimonialsApp } from './testimonials/routes';

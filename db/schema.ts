@@ -39,6 +39,10 @@ export const editions = sqliteTable(
     responseCount: integer('response_count').notNull().default(0),
     dataVersion: integer('data_version').notNull().default(0),
     demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+    /** R: new responses needed since the last release before the next provisional one. */
+    releaseThreshold: integer('release_threshold').notNull().default(50),
+    /** Set when an admin or publication asks for a release; the scheduled job clears it. */
+    releaseRequested: text('release_requested', { enum: ['provisional', 'final'] }),
   },
   (t) => [
     index('editions_status_idx').on(t.status),
@@ -227,4 +231,53 @@ export const aggregates = sqliteTable(
     computedAt: text('computed_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.editionYear, t.kind, t.key] })],
+);
+
+export const RELEASE_KINDS = ['provisional', 'final'] as const;
+export type ReleaseKind = (typeof RELEASE_KINDS)[number];
+
+/**
+ * Dated, frozen snapshots of every public output of an edition (docs/adr/006). Public figures
+ * are read from the latest published release only, so nothing public moves between releases.
+ * A release the audit refused is kept, unpublished, with the cells it would have disclosed.
+ */
+export const releases = sqliteTable(
+  'releases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    editionYear: integer('edition_year')
+      .notNull()
+      .references(() => editions.year, { onDelete: 'cascade' }),
+    /** 1, 2, 3… among the edition's published releases (a refused one takes the next number). */
+    number: integer('number').notNull(),
+    kind: text('kind', { enum: RELEASE_KINDS }).notNull(),
+    status: text('status', { enum: ['published', 'refused'] }).notNull(),
+    /** Day of the release: the only date shown. */
+    releasedOn: text('released_on').notNull(),
+    /** Current responses when it was built: private, it sets the threshold for the next one. */
+    respondents: integer('respondents').notNull(),
+    /** The published (perturbed) number of respondents, null under k. */
+    publicN: integer('public_n'),
+    /** What changed since the previous published release, as shown on the releases page. */
+    changesJson: text('changes_json').notNull(),
+    /** The disclosure audit's result: pairs audited, targets, findings, time. */
+    auditJson: text('audit_json').notNull(),
+  },
+  (t) => [index('releases_edition_idx').on(t.editionYear, t.status, t.id)],
+);
+
+export type Release = typeof releases.$inferSelect;
+
+/** Every output of a release, one row per table: the summary, and one cross-tab per pair. */
+export const releaseOutputs = sqliteTable(
+  'release_outputs',
+  {
+    releaseId: integer('release_id')
+      .notNull()
+      .references(() => releases.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    key: text('key').notNull().default(''),
+    payloadJson: text('payload_json').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.releaseId, t.kind, t.key] })],
 );

@@ -28,7 +28,7 @@ import { parseArgs } from 'node:util';
 import { fromAnswerRows, toAnswerRows } from '../api/survey/answers';
 import { getQuestionnaire } from '../api/survey/questionnaires';
 import { generateResponses } from '../db/seed/generate';
-import { SUMMARY_QUERIES } from '../api/findings/service';
+import { SUMMARY_QUERIES } from '../api/findings/compute';
 import { openLocalD1 } from './lib/local-d1';
 import { startLocalServer } from './lib/local-server';
 import { progressBar } from './lib/progress';

@@ -74,12 +74,21 @@ db.exec('BEGIN');
 try {
   db.exec('DELETE FROM responses WHERE demo = 1');
   db.exec('DELETE FROM testimonials WHERE demo = 1');
+  // Releases of the demo editions describe the old demo data: the release job builds new ones.
+  const demoYears = 'SELECT year FROM editions WHERE demo = 1';
+  db.exec(
+    `DELETE FROM release_outputs WHERE release_id IN (SELECT id FROM releases WHERE edition_year IN (${demoYears}))`,
+  );
+  db.exec(`DELETE FROM releases WHERE edition_year IN (${demoYears})`);
 
   const upsertEdition = db.prepare(
     `INSERT INTO editions (year, status, questionnaire_version, opens_on, closes_on, published_on, k, demo)
      VALUES (?, ?, ?, ?, ?, ?, ?, 1)
      ON CONFLICT(year) DO NOTHING`,
   );
+  // Published editions ask for their final release, the open one for a provisional one: the
+  // release job (the Worker's Cron Trigger) builds them as it would in production.
+  const requestRelease = db.prepare('UPDATE editions SET release_requested = ? WHERE year = ?');
   for (const e of demoEditions) {
     upsertEdition.run(
       e.year,
@@ -90,6 +99,7 @@ try {
       e.publishedOn,
       e.k,
     );
+    requestRelease.run(e.status === 'published' ? 'final' : 'provisional', e.year);
   }
 
   const insertResponse = db.prepare(

@@ -4,7 +4,8 @@
  */
 import { spawn } from 'node:child_process';
 import { DEMO_ADMIN } from '../db/seed/generate';
-import { migrateLocalD1 } from './lib/local-server';
+import { DAILY_CRON, REQUESTS_CRON } from '../api/releases/schedule';
+import { migrateLocalD1, runCron } from './lib/local-server';
 import { run, wranglerEnv } from './lib/run';
 
 const port = process.env.PORT ?? '8787';
@@ -30,10 +31,34 @@ The CM Observatory is starting at http://localhost:${port}
 `);
 const server = spawn(
   'npx',
-  ['wrangler', 'dev', '--port', port, '--show-interactive-dev-session=false'],
+  ['wrangler', 'dev', '--port', port, '--show-interactive-dev-session=false', '--test-scheduled'],
   {
     stdio: 'inherit',
     env: wranglerEnv,
   },
 );
 server.on('exit', (code) => process.exit(code ?? 0));
+
+/**
+ * wrangler dev never fires Cron Triggers by itself: this stands in for Cloudflare's scheduler.
+ * Requested releases are built every minute (the demo editions' first ones right away), and the
+ * daily provisional release is tried every hour, so a local demo does not wait a day.
+ */
+const baseURL = `http://localhost:${port}`;
+const tick = (cron: string) => runCron(baseURL, cron).catch(() => undefined);
+const waitForServer = async () => {
+  for (;;) {
+    try {
+      if ((await fetch(`${baseURL}/api/health`)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+};
+await waitForServer();
+console.log('▸ Building the releases the demo editions asked for (first start: about a minute)');
+await tick(REQUESTS_CRON);
+console.log(`▸ Ready: http://localhost:${port}`);
+setInterval(() => void tick(REQUESTS_CRON), 60_000);
+setInterval(() => void tick(DAILY_CRON), 3_600_000);

@@ -1,11 +1,11 @@
 import { asc, eq } from 'drizzle-orm';
 import { editions } from '../../db/schema';
-import { publicCount } from '../findings/disclosure';
+import { currentRelease } from '../releases/queries';
 import type { Db } from '../lib/db';
 
 /**
- * Every edition, oldest first, with its number of current responses as it
- * may be published: rounded, or null under k.
+ * Every edition, oldest first, with its number of responses as its current release published it
+ * (perturbed, null under k or before the first release): the live count would show each response.
  */
 export async function listPublicEditions(db: Db) {
   const rows = await db
@@ -17,14 +17,15 @@ export async function listPublicEditions(db: Db) {
       publishedOn: editions.publishedOn,
       k: editions.k,
       demo: editions.demo,
-      responses: editions.responseCount,
     })
     .from(editions)
     .orderBy(asc(editions.year));
-  return rows.map(({ responses, ...edition }) => ({
-    ...edition,
-    responseCount: publicCount(responses, edition.k),
-  }));
+  return Promise.all(
+    rows.map(async (edition) => ({
+      ...edition,
+      responseCount: (await currentRelease(db, edition.year))?.publicN ?? null,
+    })),
+  );
 }
 
 /** True when the database holds synthetic demo editions, so the UI can say so. */

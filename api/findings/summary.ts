@@ -1,10 +1,15 @@
 /**
  * Builds what is published for an edition from frequency tables: figures,
- * intervals, and disclosure control. Pure: the service feeds it what SQLite
- * grouped, the tests feed it hand-made tables.
+ * intervals, and disclosure control. Pure: the release job feeds it what
+ * SQLite grouped, the tests feed it hand-made tables.
+ *
+ * Every count published is perturbed by its cell key (cellkey.ts); shares
+ * are perturbed numerators over perturbed denominators, and are published
+ * only when both the numerator and its complement hold at least k records.
  */
 import type { Localized, Question, Questionnaire } from '../survey/model';
 import { questionsOf } from '../survey/questionnaires';
+import { EMPTY, NOISE_BOUND, addCounted, perturb, type Counted } from './cellkey';
 import {
   DIMENSIONS,
   INDICATORS,
@@ -15,8 +20,8 @@ import {
 import { suppressDistribution } from './disclosure';
 import { meanWithCi, quartiles, wilson } from './stats';
 
-/** value → number of respondents with it. */
-export type Frequencies = Map<number, number>;
+/** value → the respondents with it, and their cell key. */
+export type Frequencies = Map<number, Counted>;
 
 export interface Figure {
   value: number | null;
@@ -63,6 +68,8 @@ export type QuestionFigure =
 export interface Summary {
   edition: number;
   k: number;
+  /** Every published count is within this much of the true count (the cell-key noise bound). */
+  noise: number;
   provisional: boolean;
   n: number | null;
   indicators: IndicatorFigure[];
@@ -76,22 +83,23 @@ export interface SummaryInput {
   k: number;
   provisional: boolean;
   questionnaire: Questionnaire;
-  respondents: number;
+  respondents: Counted;
   /** measure code → its overall frequencies. */
   measures: Map<string, Frequencies>;
   /** measure code → dimension question → option → frequencies. */
   measuresByOption: Map<string, Map<string, Map<string, Frequencies>>>;
   /** question code → option code → respondents who chose it; and question → respondents. */
-  choices: Map<string, Map<string, number>>;
-  choiceRespondents: Map<string, number>;
+  choices: Map<string, Map<string, Counted>>;
+  choiceRespondents: Map<string, Counted>;
   numbers: Map<string, Frequencies>;
 }
 
-const total = (f: Frequencies) => [...f.values()].reduce((a, b) => a + b, 0);
+const sum = (cells: Iterable<Counted>): Counted => [...cells].reduce(addCounted, EMPTY);
+const total = (f: Frequencies): Counted => sum(f.values());
 
 function expand(f: Frequencies): number[] {
   const values: number[] = [];
-  for (const [value, n] of [...f].sort((a, b) => a[0] - b[0]))
+  for (const [value, { n }] of [...f].sort((a, b) => a[0] - b[0]))
     for (let i = 0; i < n; i++) values.push(value);
   return values;
 }
@@ -100,28 +108,39 @@ const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** di
 const roundCi = (ci: [number, number] | null, scale = 1): [number, number] | null =>
   ci ? [round(ci[0] * scale), round(ci[1] * scale)] : null;
 
-/** An indicator's figure from its measure's frequencies, before disclosure control. */
-export function reduce(reducer: Reducer, f: Frequencies): Omit<Figure, 'suppressed'> {
-  const n = total(f);
-  if (n === 0) return { value: null, ci: null, n };
+const hidden = (): Figure => ({ value: null, ci: null, n: null, suppressed: true });
+
+/**
+ * An indicator's figure from its measure's frequencies, with disclosure control: null when the
+ * figure would rest on fewer than k records, or (for a share) when its numerator or its
+ * complement would.
+ */
+export function reduce(reducer: Reducer, f: Frequencies, k: number): Figure {
+  const all = total(f);
+  if (all.n < k) return hidden();
+  const n = perturb(all);
   switch (reducer.kind) {
     case 'median': {
-      // Medians are shown with their n, without an interval (DESIGN §5).
-      return { value: round(quartiles(expand(f))!.median), ci: null, n };
+      // Medians are shown with their n, without an interval.
+      return { value: round(quartiles(expand(f))!.median), ci: null, n, suppressed: false };
     }
     case 'mean': {
       const m = meanWithCi(expand(f))!;
-      return { value: round(m.mean), ci: roundCi(m.ci), n };
+      return { value: round(m.mean), ci: roundCi(m.ci), n, suppressed: false };
     }
     case 'share': {
-      let yes = 0;
-      for (const [value, count] of f) if (reducer.when(value)) yes += count;
-      return { value: round((yes / n) * 100), ci: roundCi(wilson(yes, n), 100), n };
+      const yes = sum([...f].filter(([value]) => reducer.when(value)).map(([, cell]) => cell));
+      if (yes.n < k || all.n - yes.n < k) return hidden();
+      const published = perturb(yes);
+      return {
+        value: round((published / n) * 100),
+        ci: roundCi(wilson(published, n), 100),
+        n,
+        suppressed: false,
+      };
     }
   }
 }
-
-const hidden = (): Figure => ({ value: null, ci: null, n: null, suppressed: true });
 
 /** Merges option frequencies into the dimension's groups (or one group per option). */
 function groupsOf(
@@ -141,16 +160,17 @@ function groupsOf(
         ? options.map((o) => o.code).filter((c) => !claimed.has(c))
         : g.options;
     for (const code of codes) {
-      for (const [value, n] of byOption?.get(code) ?? [])
-        merged.set(value, (merged.get(value) ?? 0) + n);
+      for (const [value, cell] of byOption?.get(code) ?? [])
+        merged.set(value, addCounted(merged.get(value) ?? EMPTY, cell));
     }
     return { code: g.code, label: g.label, frequencies: merged };
   });
 }
 
 /**
- * One breakdown: every group's figure, with group sizes under k suppressed,
- * and a second group whenever one alone would be derivable from the indicator's n.
+ * One breakdown: every group's figure, with group sizes under k suppressed, a second group
+ * whenever one alone would be derivable from the indicator's n, and shares whose numerator or
+ * complement is under k.
  */
 export function breakdown(
   indicator: IndicatorDef,
@@ -162,25 +182,27 @@ export function breakdown(
     input.questionnaire,
     input.measuresByOption.get(indicator.measure)?.get(dim.question),
   );
-  const figures = groups.map((g) => reduce(indicator.reduce, g.frequencies));
-  const ns = figures.map((f) => f.n ?? 0);
+  const figures = groups.map((g) => reduce(indicator.reduce, g.frequencies, input.k));
+  // A group hidden for its share is a primary suppression like a small group: it needs its
+  // complement too, or its n would follow from the others.
+  const ns = groups.map((g, i) => (figures[i]!.suppressed ? 0 : total(g.frequencies).n));
   // Respondents who skipped the dimension question make the groups add up to less than the
   // overall n. An attacker can know or guess that gap, so it is modelled as a cell that is never
   // hidden: one suppressed group then always gets a second one.
   const { cells } = suppressDistribution([...ns, Number.MAX_SAFE_INTEGER], input.k);
-  return groups.map((g, i) =>
-    cells[i]
-      ? { group: g.code, label: g.label, ...hidden() }
-      : { group: g.code, label: g.label, ...figures[i]!, suppressed: false },
-  );
+  return groups.map((g, i) => ({
+    group: g.code,
+    label: g.label,
+    ...(cells[i] ? hidden() : figures[i]!),
+  }));
 }
 
 function questionFigure(q: Question, input: SummaryInput): QuestionFigure | null {
   const k = input.k;
   if (q.type === 'number') {
     const f = input.numbers.get(q.code) ?? new Map();
-    const n = total(f);
-    if (n < k)
+    const all = total(f);
+    if (all.n < k)
       return {
         code: q.code,
         type: 'number',
@@ -198,7 +220,7 @@ function questionFigure(q: Question, input: SummaryInput): QuestionFigure | null
     return {
       code: q.code,
       type: 'number',
-      n,
+      n: perturb(all),
       suppressed: false,
       mean: round(m.mean),
       ci: roundCi(m.ci),
@@ -208,24 +230,32 @@ function questionFigure(q: Question, input: SummaryInput): QuestionFigure | null
     };
   }
   if (q.type === 'text') return null;
-  const counts = input.choices.get(q.code) ?? new Map();
-  const n = input.choiceRespondents.get(q.code) ?? 0;
+  const counts = input.choices.get(q.code) ?? new Map<string, Counted>();
+  const respondents = input.choiceRespondents.get(q.code) ?? EMPTY;
   const options = q.options ?? [];
-  const optionCounts = options.map((o) => counts.get(o.code) ?? 0);
-  // A multiple choice's options do not add up to its respondents: no line to close.
+  const optionCounts = options.map((o) => counts.get(o.code) ?? EMPTY);
+  // A multiple choice's options do not add up to its respondents: no line to close, but each
+  // option is a yes/no pair whose "no" must hold k records too.
   const control =
     q.type === 'multi'
-      ? { cells: optionCounts.map((c) => c < k), total: n < k }
-      : suppressDistribution(optionCounts, k);
-  const suppressedTotal = control.total || n < k;
+      ? {
+          cells: optionCounts.map((c) => c.n < k || respondents.n - c.n < k),
+          total: respondents.n < k,
+        }
+      : suppressDistribution(
+          optionCounts.map((c) => c.n),
+          k,
+        );
+  const suppressedTotal = control.total || respondents.n < k;
+  const n = perturb(respondents);
   return {
     code: q.code,
     type: 'choice',
     n: suppressedTotal ? null : n,
     suppressed: suppressedTotal,
     options: options.map((o, i) => {
-      const count = optionCounts[i]!;
       const hide = suppressedTotal || control.cells[i]!;
+      const count = perturb(optionCounts[i]!);
       return {
         code: o.code,
         label: o.label,
@@ -243,20 +273,24 @@ export function buildSummary(input: SummaryInput): Summary {
   const indicators: IndicatorFigure[] = [];
   const breakdowns: Summary['breakdowns'] = {};
   for (const indicator of INDICATORS) {
-    const f = input.measures.get(indicator.measure) ?? new Map();
-    const figure = reduce(indicator.reduce, f);
-    const n = figure.n ?? 0;
-    const base = { code: indicator.code, label: indicator.label, unit: indicator.unit };
-    indicators.push(n < k ? { ...base, ...hidden() } : { ...base, ...figure, suppressed: false });
+    const f = input.measures.get(indicator.measure) ?? new Map<number, Counted>();
+    const enough = total(f).n >= k;
+    indicators.push({
+      code: indicator.code,
+      label: indicator.label,
+      unit: indicator.unit,
+      ...reduce(indicator.reduce, f, k),
+    });
     breakdowns[indicator.code] = Object.fromEntries(
-      DIMENSIONS.map((dim) => [dim.code, n < k ? [] : breakdown(indicator, dim, input)]),
+      DIMENSIONS.map((dim) => [dim.code, enough ? breakdown(indicator, dim, input) : []]),
     );
   }
   return {
     edition: input.edition,
     k,
+    noise: NOISE_BOUND,
     provisional: input.provisional,
-    n: input.respondents >= k ? input.respondents : null,
+    n: input.respondents.n >= k ? perturb(input.respondents) : null,
     indicators,
     breakdowns,
     questions: questionsOf(input.questionnaire)

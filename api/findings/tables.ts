@@ -4,7 +4,7 @@
  */
 import type { Locale } from '../survey/model';
 import type { CsvValue } from './csv';
-import type { Crosstab } from './service';
+import type { Crosstab } from './crosstab';
 import type { BreakdownCell, IndicatorFigure, QuestionFigure } from './summary';
 
 export interface Table {

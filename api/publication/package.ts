@@ -12,7 +12,7 @@ import type { SchemaElement } from 'hyparquet';
 import { eq } from 'drizzle-orm';
 import { editions, type Edition } from '../../db/schema';
 import { csvLines, toCsv } from '../findings/csv';
-import { getSummary } from '../findings/service';
+import { getSummary } from '../releases/read';
 import { rawRows, type Db } from '../lib/db';
 import { ApiError } from '../lib/errors';
 import { getQuestionnaire, questionsOf } from '../survey/questionnaires';

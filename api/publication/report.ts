@@ -5,7 +5,7 @@
  */
 import { and, desc, lt, ne } from 'drizzle-orm';
 import { editions } from '../../db/schema';
-import { getSummary } from '../findings/service';
+import { getSummary } from '../releases/read';
 import type { Db } from '../lib/db';
 import { getQuestionnaire } from '../survey/questionnaires';
 import { listPublished, type PublicTestimonial } from '../testimonials/service';

@@ -1,19 +1,19 @@
 /**
  * Creating editions and moving them through their lifecycle. Opening freezes
- * the questionnaire (its hash is kept); publishing freezes the figures (a
- * snapshot that later withdrawals no longer change). Every step is audited.
+ * the questionnaire (its hash is kept); publishing asks the release job for
+ * the final release, which freezes the figures and builds the data package.
+ * Every step is audited.
  */
 import { eq } from 'drizzle-orm';
-import { aggregates, auditLog, editions, type EditionStatus } from '../../db/schema';
+import { auditLog, editions, type EditionStatus } from '../../db/schema';
 import type { Db } from '../lib/db';
 import { ApiError } from '../lib/errors';
-import { PUBLISHED_SNAPSHOT, computeSummary } from '../findings/service';
 import { auditEntry, type StaffMember } from '../staff/service';
 import { getQuestionnaire } from '../survey/questionnaires';
 import { questionnaireHash } from '../survey/service';
+import { releaseDecision } from '../releases/policy';
+import { currentRelease } from '../releases/queries';
 import { allowedTransitions, canTransition } from './lifecycle';
-import { publishedEdition } from './package';
-import { storePackage, type PackageStore } from './storage';
 
 export interface NewEdition {
   year: number;
@@ -21,6 +21,8 @@ export interface NewEdition {
   opensOn: string;
   closesOn: string;
   k: number;
+  /** R: new responses between two provisional releases; at least k. */
+  releaseThreshold: number;
 }
 
 export async function createEdition(
@@ -49,7 +51,6 @@ export async function createEdition(
 
 export async function transitionEdition(
   db: Db,
-  store: PackageStore,
   member: StaffMember,
   year: number,
   to: EditionStatus,
@@ -77,44 +78,35 @@ export async function transitionEdition(
   const changes: Partial<typeof editions.$inferInsert> = { status: to };
   if (to === 'open' && !edition.questionnaireHash)
     changes.questionnaireHash = await questionnaireHash(questionnaire);
-  const statements = [];
   if (to === 'published') {
     changes.publishedOn = now.toISOString().slice(0, 10);
-    const summary = await computeSummary(db, { ...edition, status: 'published' }, questionnaire);
-    const row = {
-      dataVersion: edition.dataVersion,
-      payloadJson: JSON.stringify(summary),
-      computedAt: now.toISOString(),
-    };
-    statements.push(
-      db
-        .insert(aggregates)
-        .values({ editionYear: year, kind: PUBLISHED_SNAPSHOT, key: '', ...row })
-        .onConflictDoUpdate({
-          target: [aggregates.editionYear, aggregates.kind, aggregates.key],
-          set: row,
-        }),
-    );
+    changes.releaseRequested = 'final';
   }
   await db.batch([
     db.update(editions).set(changes).where(eq(editions.year, year)),
-    ...statements,
     db
       .insert(auditLog)
       .values(auditEntry(member, `edition.${to}`, String(year), { from: edition.status }, now)),
   ]);
-  if (to === 'published') await publishPackage(db, store, year);
   return { year, status: to };
 }
 
 /**
- * The package is built once the edition is published, since only published editions have one.
- * If building fails the publication stands: the first download builds it again.
+ * An admin asks for a provisional release now rather than at the next daily tick. Refused, with
+ * the reason, unless the threshold is met; the release job builds it within minutes.
  */
-async function publishPackage(db: Db, store: PackageStore, year: number) {
-  try {
-    await storePackage(db, store, await publishedEdition(db, year));
-  } catch (error) {
-    console.error(`The ${year} data package was not built at publication`, error);
-  }
+export async function requestRelease(db: Db, member: StaffMember, year: number, now = new Date()) {
+  const edition = await db.query.editions.findFirst({ where: eq(editions.year, year) });
+  if (!edition)
+    throw new ApiError(404, 'edition_not_found', `There is no ${year} edition.`, {
+      year: 'Unknown edition.',
+    });
+  const decision = releaseDecision(edition, await currentRelease(db, year), 'provisional');
+  if (!decision.ok)
+    throw new ApiError(409, 'release_not_due', decision.reason, { year: decision.reason });
+  await db.batch([
+    db.update(editions).set({ releaseRequested: 'provisional' }).where(eq(editions.year, year)),
+    db.insert(auditLog).values(auditEntry(member, 'release.request', String(year), null, now)),
+  ]);
+  return { year, requested: 'provisional' as const };
 }

@@ -2,8 +2,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { TESTIMONIAL_STATUSES } from '../../db/schema';
 import { NewEditionBody } from '../publication/schemas';
-import { createEdition, transitionEdition } from '../publication/service';
-import { packageStore } from '../publication/storage';
+import { createEdition, requestRelease, transitionEdition } from '../publication/service';
 import { getDb } from '../lib/db';
 import { ApiError, errorResponses } from '../lib/errors';
 import { requireJson } from '../lib/json-body';
@@ -180,6 +179,37 @@ const transitionRoute = createRoute({
   },
 });
 
+const releaseRequestRoute = createRoute({
+  method: 'post',
+  path: '/editions/{year}/releases',
+  tags: ['Staff'],
+  summary: 'Ask for a provisional release now (admins only)',
+  description:
+    'Accepted only once the edition has at least R new responses since its last release; the release job builds and audits it within minutes. 409 says why otherwise.',
+  middleware: [requireStaff('admin')] as const,
+  request: {
+    params: z.object({
+      year: z.coerce
+        .number()
+        .int()
+        .min(2000)
+        .max(2100)
+        .openapi({ param: { name: 'year', in: 'path' } }),
+    }),
+  },
+  responses: {
+    202: {
+      description: 'Requested.',
+      content: {
+        'application/json': {
+          schema: z.object({ year: z.int(), requested: z.literal('provisional') }),
+        },
+      },
+    },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
 const notFound = () =>
   new ApiError(404, 'not_found', 'No testimonial has this id.', { id: 'Unknown.' });
 
@@ -238,7 +268,6 @@ export const staffApp = new OpenAPIHono<StaffEnv>()
     return c.json(
       await transitionEdition(
         getDb(c.env.DB),
-        packageStore(c.env),
         c.get('staff'),
         year,
         c.req.valid('json').to,
@@ -246,6 +275,12 @@ export const staffApp = new OpenAPIHono<StaffEnv>()
       200,
     );
   })
+  .openapi(releaseRequestRoute, async (c) =>
+    c.json(
+      await requestRelease(getDb(c.env.DB), c.get('staff'), c.req.valid('param').year),
+      202,
+    ),
+  )
   .openapi(auditRoute, async (c) =>
     c.json({ items: await listAudit(getDb(c.env.DB), 100, c.req.valid('query').before) }, 200),
   );

@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SpawnOptions } from 'node:child_process';
+import { REQUESTS_CRON } from '../../api/releases/schedule';
 import { run, spawnDetached } from './run';
 
 export interface LocalServer {
@@ -45,6 +46,15 @@ async function waitForHealth(
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`The Worker did not answer at ${baseURL} within ${timeoutMs} ms:\n${logs()}`);
+}
+
+/**
+ * Runs one of the Worker's Cron Triggers now, through wrangler dev's `--test-scheduled` route,
+ * and waits for the job to finish. Locally nothing else fires them.
+ */
+export async function runCron(baseURL: string, cron: string): Promise<void> {
+  const res = await fetch(`${baseURL}/__scheduled?cron=${encodeURIComponent(cron)}`);
+  if (!res.ok) throw new Error(`The ${cron} job failed: ${res.status} ${await res.text()}`);
 }
 
 /** Applies the migrations to a local D1 (wrangler's default state folder unless given). */
@@ -85,6 +95,7 @@ export async function startLocalServer(
     '--show-interactive-dev-session=false',
     '--log-level',
     'warn',
+    '--test-scheduled',
   ]);
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
@@ -100,6 +111,8 @@ export async function startLocalServer(
   };
   try {
     await waitForHealth(baseURL, 60_000, () => output);
+    // The seed asked for the demo editions' releases: build them as the Cron Trigger would.
+    await runCron(baseURL, REQUESTS_CRON);
   } catch (error) {
     await stop();
     throw error;

@@ -2,6 +2,8 @@ import { env } from 'cloudflare:workers';
 
 /** Children before parents, so foreign keys hold while emptying. */
 const TABLES = [
+  'release_outputs',
+  'releases',
   'aggregates',
   'audit_log',
   'sessions',

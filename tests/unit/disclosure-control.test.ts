@@ -1,9 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  COUNT_ROUNDING_BASE,
-  DEFAULT_K,
-  publicCount,
   suppressDistribution,
   suppressTable,
   type SuppressedTable,
@@ -514,18 +511,5 @@ describe('suppressTable: random tables against the attackers', () => {
     const copy = counts.map((row) => [...row]);
     expect(suppressTable(counts, 5)).toEqual(suppressTable(copy, 5));
     expect(counts).toEqual(copy);
-  });
-});
-
-describe('publicCount is unchanged', () => {
-  it('keeps its constants and behaviour', () => {
-    expect(COUNT_ROUNDING_BASE).toBe(10);
-    expect(DEFAULT_K).toBe(10);
-    expect(publicCount(0, 10)).toBeNull();
-    expect(publicCount(9, 10)).toBeNull();
-    expect(publicCount(10, 10)).toBe(10);
-    expect(publicCount(14, 10)).toBe(10);
-    expect(publicCount(15, 10)).toBe(20);
-    expect(publicCount(5, 5)).toBe(10);
   });
 });

@@ -4,20 +4,28 @@ import { EDITION_STATUSES, editions } from '../../../../db/schema';
 import { ApiError } from '$api/lib/errors';
 import { allowedTransitions } from '$api/publication/lifecycle';
 import { NewEditionBody } from '$api/publication/schemas';
-import { createEdition, transitionEdition } from '$api/publication/service';
-import { packageStore } from '$api/publication/storage';
+import { createEdition, requestRelease, transitionEdition } from '$api/publication/service';
 import { questionnaires } from '$api/survey/questionnaires';
+import { DEFAULT_RELEASE_THRESHOLD } from '$api/releases/policy';
+import { releaseStatus } from '$api/releases/read';
 import { dbOf } from '$lib/server/platform';
 import { requireMember } from '$lib/server/staff';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const member = await requireMember(event, 'admin');
-  const list = await dbOf(event.platform).select().from(editions).orderBy(asc(editions.year));
+  const db = dbOf(event.platform);
+  const list = await db.select().from(editions).orderBy(asc(editions.year));
   return {
     member,
     versions: Object.keys(questionnaires),
-    editions: list.map((e) => ({ ...e, next: allowedTransitions(e.status) })),
+    editions: await Promise.all(
+      list.map(async (e) => ({
+        ...e,
+        next: allowedTransitions(e.status),
+        release: await releaseStatus(db, e.year),
+      })),
+    ),
   };
 };
 
@@ -43,6 +51,7 @@ export const actions: Actions = {
       opensOn: String(form.get('opensOn') ?? ''),
       closesOn: String(form.get('closesOn') ?? ''),
       k: Number(form.get('k') ?? 10),
+      releaseThreshold: Number(form.get('releaseThreshold') ?? DEFAULT_RELEASE_THRESHOLD),
     };
     const parsed = NewEditionBody.safeParse(input);
     if (!parsed.success) {
@@ -63,15 +72,18 @@ export const actions: Actions = {
     if (!EDITION_STATUSES.includes(to)) return fail(400, { error: 'Unknown state.' });
     return (
       (await attempt(() =>
-        transitionEdition(
-          dbOf(event.platform),
-          packageStore(event.platform!.env),
-          member,
-          year,
-          to,
-        ),
+        transitionEdition(dbOf(event.platform), member, year, to),
       )) ?? {
         done: { year, status: to },
+      }
+    );
+  },
+  release: async (event) => {
+    const member = await requireMember(event, 'admin');
+    const year = Number((await event.request.formData()).get('year'));
+    return (
+      (await attempt(() => requestRelease(dbOf(event.platform), member, year))) ?? {
+        done: { year, status: 'release_requested' },
       }
     );
   },

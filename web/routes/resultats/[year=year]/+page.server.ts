@@ -1,4 +1,4 @@
-import { getSummary } from '$api/findings/service';
+import { getSummary } from '$api/releases/read';
 import { dbOf } from '$lib/server/platform';
 import { findingsOr404 } from '$lib/server/findings';
 import type { PageServerLoad } from './$types';

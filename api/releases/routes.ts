@@ -4,9 +4,14 @@ import { getDb } from '../lib/db';
 import { ApiError, errorResponses } from '../lib/errors';
 import type { AppEnv } from '../lib/hono-env';
 import { YearParam } from '../survey/schemas';
-import { toCsv } from './csv';
-import { DIMENSIONS, INDICATORS, dimensionByCode, indicatorByCode } from './definitions';
-import { getCrosstab, getSummary, getTrend } from './service';
+import { toCsv } from '../findings/csv';
+import {
+  DIMENSIONS,
+  INDICATORS,
+  dimensionByCode,
+  indicatorByCode,
+} from '../findings/definitions';
+import { getCrosstab, getSummary, getTrend, listReleases } from './read';
 import {
   breakdownTable,
   crosstabTable,
@@ -14,7 +19,7 @@ import {
   questionsTable,
   trendTable,
   type Table,
-} from './tables';
+} from '../findings/tables';
 
 const Format = z.object({
   format: z
@@ -53,6 +58,17 @@ const Cell = z
   })
   .openapi('BreakdownCell');
 
+const ReleaseRef = z
+  .object({
+    number: z.int().openapi({ description: 'The release of the edition, 1 for the first.' }),
+    releasedOn: z.string().openapi({ example: '2026-03-02' }),
+    kind: z.enum(['provisional', 'final']),
+  })
+  .openapi('ReleaseRef', {
+    description:
+      'The dated release every figure comes from: between two releases nothing public changes.',
+  });
+
 const ok = (schema: z.ZodType, description: string) => ({
   200: {
     description: `${description} (JSON, or CSV with format=csv).`,
@@ -70,8 +86,12 @@ const indicatorsRoute = createRoute({
     ...ok(
       z.object({
         edition: z.int(),
+        release: ReleaseRef,
         n: z.int().nullable(),
         k: z.int(),
+        noise: z.int().openapi({
+          description: 'Counts are perturbed (cell-key method) by at most this much.',
+        }),
         provisional: z.boolean(),
         dimensions: z.array(z.object({ code: z.string(), label: Localized })),
         indicators: z.array(IndicatorFigure),
@@ -97,7 +117,13 @@ const breakdownRoute = createRoute({
   },
   responses: {
     ...ok(
-      z.object({ indicator: z.string(), by: z.string(), k: z.int(), cells: z.array(Cell) }),
+      z.object({
+        indicator: z.string(),
+        by: z.string(),
+        release: ReleaseRef,
+        k: z.int(),
+        cells: z.array(Cell),
+      }),
       'The breakdown',
     ),
     ...errorResponses(400, 404),
@@ -124,6 +150,43 @@ const questionsRoute = createRoute({
   request: { params: YearParam, query: Format },
   responses: {
     ...ok(z.object({}).passthrough().openapi('QuestionFigures'), 'The distributions'),
+    ...errorResponses(400, 404),
+  },
+});
+
+const releasesRoute = createRoute({
+  method: 'get',
+  path: '/editions/{year}/releases',
+  tags: ['Findings'],
+  summary: "An edition's releases, newest first: date, n and what changed",
+  request: { params: YearParam },
+  responses: {
+    200: {
+      description: 'The published releases.',
+      content: {
+        'application/json': {
+          schema: z.object({
+            edition: z.int(),
+            releases: z.array(
+              ReleaseRef.extend({
+                n: z.int().nullable(),
+                changes: z.object({
+                  previousN: z.int().nullable(),
+                  n: z.int().nullable(),
+                  indicators: z.array(
+                    z.object({
+                      code: z.string(),
+                      from: z.number().nullable(),
+                      to: z.number().nullable(),
+                    }),
+                  ),
+                }),
+              }),
+            ),
+          }),
+        },
+      },
+    },
     ...errorResponses(400, 404),
   },
 });
@@ -178,8 +241,10 @@ export const findingsApp = new OpenAPIHono<AppEnv>()
     const s = await getSummary(getDb(c.env.DB), year);
     const json = {
       edition: s.edition,
+      release: s.release,
       n: s.n,
       k: s.k,
+      noise: s.noise,
       provisional: s.provisional,
       dimensions: DIMENSIONS.map((d) => ({ code: d.code, label: d.label })),
       indicators: s.indicators,
@@ -205,7 +270,7 @@ export const findingsApp = new OpenAPIHono<AppEnv>()
       );
     const s = await getSummary(getDb(c.env.DB), year);
     const cells = s.breakdowns[indicator]?.[by] ?? [];
-    return reply(c, format, `${indicator}-by-${by}-${year}`, { indicator, by, k: s.k, cells }, () =>
+    return reply(c, format, `${indicator}-by-${by}-${year}`, { indicator, by, release: s.release, k: s.k, cells }, () =>
       breakdownTable(year, indicator, by, cells, lang),
     );
   })
@@ -225,9 +290,19 @@ export const findingsApp = new OpenAPIHono<AppEnv>()
       c,
       format,
       `questions-${year}`,
-      { edition: year, k: s.k, provisional: s.provisional, questions: s.questions },
+      {
+        edition: year,
+        release: s.release,
+        k: s.k,
+        provisional: s.provisional,
+        questions: s.questions,
+      },
       () => questionsTable(year, s.questions),
     );
+  })
+  .openapi(releasesRoute, async (c) => {
+    const { year } = c.req.valid('param');
+    return c.json({ edition: year, releases: await listReleases(getDb(c.env.DB), year) }, 200);
   })
   .openapi(trendRoute, async (c) => {
     const { code } = c.req.valid('param');

@@ -1,0 +1,6 @@
+/**
+ * The release job's Cron Triggers, as wrangler.toml declares them: requested releases every five
+ * minutes, and the daily provisional release of open editions at 05:00 UTC.
+ */
+export const REQUESTS_CRON = '*/5 * * * *';
+export const DAILY_CRON = '0 5 * * *';

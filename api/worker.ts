@@ -1,0 +1,29 @@
+/**
+ * The deployed Worker: SvelteKit's built handler for every request (pages, and the Hono API
+ * under /api), plus the Cron Trigger that builds releases (docs/adr/006-releases.md). wrangler
+ * bundles this file after `vite build`, so the HiGHS WebAssembly module is imported as a
+ * compiled module here, where SvelteKit's bundler never sees it.
+ */
+import highsWasm from '../node_modules/highs/build/highs.wasm';
+import sveltekit from '../.svelte-kit/cloudflare/_worker.js';
+import { getDb } from './lib/db';
+import { publishedEdition } from './publication/package';
+import { packageStore, storePackage } from './publication/storage';
+import { loadHighs } from './releases/highs';
+import { runReleaseJob } from './releases/job';
+import { DAILY_CRON } from './releases/schedule';
+
+export default {
+  fetch: sveltekit.fetch,
+  async scheduled(controller, env) {
+    const db = getDb(env.DB);
+    const outcomes = await runReleaseJob(db, await loadHighs(highsWasm), {
+      scheduled: controller.cron === DAILY_CRON,
+      afterFinal: async (edition) => {
+        await storePackage(db, packageStore(env), await publishedEdition(db, edition.year));
+      },
+    });
+    // Only editions and counts: a release says nothing of any one response.
+    for (const o of outcomes) console.log(`release ${o.year} ${o.kind}: ${o.status}`);
+  },
+} satisfies ExportedHandler<Env>;
