@@ -13,6 +13,7 @@ import { eq } from 'drizzle-orm';
 import { editions, type Edition } from '../../db/schema';
 import { csvLines, toCsv } from '../findings/csv';
 import { getSummary } from '../releases/read';
+import { currentRelease } from '../releases/queries';
 import { rawRows, type Db } from '../lib/db';
 import { ApiError } from '../lib/errors';
 import { getQuestionnaire, questionsOf } from '../survey/questionnaires';
@@ -74,6 +75,15 @@ export async function publishedEdition(db: Db, year: number) {
       { year: edition ? `The ${year} edition is ${edition.status}.` : 'Unknown edition.' },
     );
   }
+  // Its indicators.csv is the final release's: until the release job has built it, wait.
+  if ((await currentRelease(db, year))?.kind !== 'final')
+    throw new ApiError(
+      503,
+      'release_pending',
+      `The ${year} edition's final release is being prepared; try again in a few minutes.`,
+      { year: 'Final release pending.' },
+      { 'retry-after': '300' },
+    );
   return edition;
 }
 

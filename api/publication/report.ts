@@ -6,6 +6,7 @@
 import { and, desc, lt, ne } from 'drizzle-orm';
 import { editions } from '../../db/schema';
 import { getSummary } from '../releases/read';
+import { currentRelease } from '../releases/queries';
 import type { Db } from '../lib/db';
 import { getQuestionnaire } from '../survey/questionnaires';
 import { listPublished, type PublicTestimonial } from '../testimonials/service';
@@ -23,7 +24,9 @@ async function previousFindingsYear(db: Db, year: number): Promise<number | null
     .from(editions)
     .where(and(lt(editions.year, year), ne(editions.status, 'draft')))
     .orderBy(desc(editions.year));
-  return earlier.find((e) => getQuestionnaire(e.version))?.year ?? null;
+  for (const e of earlier)
+    if (getQuestionnaire(e.version) && (await currentRelease(db, e.year))) return e.year;
+  return null;
 }
 
 /**

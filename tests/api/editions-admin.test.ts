@@ -4,7 +4,8 @@ import { getDb } from '../../api/lib/db';
 import { getQuestionnaire } from '../../api/survey/questionnaires';
 import { openEdition, questionnaireHash, submitResponse } from '../../api/survey/service';
 import { clearDatabase } from './db';
-import { addStaff, api, newClient, signIn } from './helpers';
+import { addStaff, api, count, newClient, signIn } from './helpers';
+import { runJob } from './releases';
 
 let admin: string;
 let moderator: string;
@@ -91,7 +92,7 @@ describe('editions, for admins', () => {
     ]);
   });
 
-  it('freezes the figures at publication: a later withdrawal leaves them as they are', async () => {
+  it('publication asks for the final release, which freezes the figures: a later withdrawal leaves them', async () => {
     await env.DB.prepare(
       "INSERT INTO editions (year, status, questionnaire_version, opens_on, closes_on, k) VALUES (2027, 'open', '2026.1', '2027-09-01', '2027-12-01', 5)",
     ).run();
@@ -112,19 +113,26 @@ describe('editions, for admins', () => {
     }
     await call('/editions/2027/transition', { to: 'closed' });
     await call('/editions/2027/transition', { to: 'published' });
-    const evenings = async () =>
-      (
-        (await (await api('/api/v1/editions/2027/indicators')).json()) as {
-          indicators: { code: string; n: number }[];
-        }
-      ).indicators.find((i) => i.code === 'evenings_2plus')!.n;
-    expect(await evenings()).toBe(6);
+    expect(await count('editions', "year = 2027 AND release_requested = 'final'")).toBe(1);
+    const outcomes = await runJob({ scheduled: false });
+    expect(outcomes).toMatchObject([{ year: 2027, kind: 'final', status: 'published' }]);
+    const evenings = async () => {
+      const body = (await (await api('/api/v1/editions/2027/indicators')).json()) as {
+        release: { kind: string };
+        n: number;
+      };
+      expect(body.release.kind).toBe('final');
+      return body.n;
+    };
+    const frozen = await evenings();
+    expect(Math.abs(frozen - 6)).toBeLessThanOrEqual(2);
     const res = await api('/api/v1/responses', {
       method: 'DELETE',
       headers: { 'content-type': 'application/json', 'cf-connecting-ip': newClient() },
       body: JSON.stringify({ withdrawalCode: codes[0] }),
     });
     expect(res.status).toBe(204);
-    expect(await evenings()).toBe(6);
-  });
+    expect(await runJob({ scheduled: true })).toEqual([]);
+    expect(await evenings()).toBe(frozen);
+  }, 60_000);
 });

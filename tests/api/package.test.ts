@@ -11,6 +11,7 @@ import { getQuestionnaire, questionsOf } from '../../api/survey/questionnaires';
 import { castCell, rowErrors, type SchemaField } from '../support/table-schema';
 import { clearDatabase } from './db';
 import { addStaff, api, newClient, postJson, signIn } from './helpers';
+import { runJob } from './releases';
 
 /** Words a respondent typed: they must never leave in the package. */
 const FREE_TEXT = 'Mon manager Zéphyrin appelle le dimanche soir';
@@ -136,8 +137,10 @@ beforeAll(async () => {
     postJson(`/api/v1/staff/editions/${YEAR}/transition`, { to }, { cookie: admin });
   expect((await step('closed')).status).toBe(200);
   expect((await step('published')).status).toBe(200);
+  expect((await api(`/api/v1/editions/${YEAR}/package`)).status).toBe(503);
+  await runJob({ scheduled: false });
   pkg = await download();
-});
+}, 120_000);
 
 describe('the data package of a published edition', () => {
   it('is built and stored in R2 at publication', async () => {

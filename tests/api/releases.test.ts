@@ -67,7 +67,7 @@ beforeAll(async () => {
   expect(first.status).toBe('published');
   await addStaff('admin@example.org', 'admin');
   admin = await signIn('admin@example.org');
-});
+}, 120_000);
 
 describe('between two releases nothing public changes', () => {
   it('leaves every public output byte-identical after one submission and one withdrawal', async () => {
@@ -92,7 +92,7 @@ describe('between two releases nothing public changes', () => {
     expect(withdrawn.status).toBe(204);
     const afterWithdrawal = await snapshot();
     for (const [url, body] of before) expect(afterWithdrawal.get(url), url).toBe(body);
-  });
+  }, 120_000);
 
   it('cites the release each figure comes from', async () => {
     const body = (await (await api(`/api/v1/editions/${YEAR}/indicators`)).json()) as {
@@ -130,7 +130,7 @@ describe('the release schedule', () => {
     };
     expect(listed.releases.map((r) => r.number)).toEqual([2, 1]);
     expect(listed.releases[0]!.changes.previousN).toBe(listed.releases[1]!.n);
-  });
+  }, 60_000);
 
   it('names the field for an R below k or out of bounds, and stores nothing', async () => {
     const editionsBefore = await count('editions');

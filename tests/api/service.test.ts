@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { clearDatabase } from './db';
 import { api } from './helpers';
+import { release } from './releases';
+import { EMPTY, addCounted, perturb, recordKey } from '../../api/findings/cellkey';
 import { getDb } from '../../api/lib/db';
 import { editions, responses } from '../../db/schema';
 
@@ -44,19 +46,28 @@ describe('GET /api/health', () => {
 });
 
 describe('GET /api/v1/editions', () => {
-  it('lists editions oldest first with counts rounded, withdrawn left out, small ones suppressed', async () => {
+  it('lists editions oldest first with the count their current release published, none before', async () => {
     await addEdition(2026, 'open', 127, 3);
     await addEdition(2025, 'published', 7);
-    const res = await api('/api/v1/editions');
-    expect(res.status).toBe(200);
-    const body = (await res.json()) as {
-      editions: { year: number; status: string; responseCount: number | null; k: number }[];
-    };
-    expect(body.editions.map((e) => [e.year, e.status, e.responseCount, e.k])).toEqual([
+    const list = async () =>
+      (
+        (await (await api('/api/v1/editions')).json()) as {
+          editions: { year: number; status: string; responseCount: number | null; k: number }[];
+        }
+      ).editions.map((e) => [e.year, e.status, e.responseCount, e.k]);
+    expect(await list()).toEqual([
       [2025, 'published', null, 10],
-      [2026, 'open', 120, 10],
+      [2026, 'open', null, 10],
     ]);
-  });
+    await release(2025, 'final');
+    await release(2026);
+    // 124 current responses (3 withdrawn), with the noise their keys draw; 7 is under k.
+    const current = Array.from({ length: 124 }, (_, i) => ({ n: 1, key: recordKey(2026_00000 + i + 3) }));
+    expect(await list()).toEqual([
+      [2025, 'published', null, 10],
+      [2026, 'open', perturb(current.reduce(addCounted, EMPTY)), 10],
+    ]);
+  }, 60_000);
 
   it('answers an empty list on an empty database', async () => {
     const res = await api('/api/v1/editions');
