@@ -17,6 +17,7 @@ const translatedPaths: [fr: string, en: string][] = [
   ['/resultats/methodologie', '/en/results/methodology'],
   ['/resultats/:year/ventilations', '/en/results/:year/breakdowns'],
   ['/resultats/:year/croisements', '/en/results/:year/crosstabs'],
+  ['/resultats/:year/diffusions', '/en/results/:year/releases'],
   ['/resultats/:year', '/en/results/:year'],
   ['/rapport/:year', '/en/report/:year'],
   ['/donnees', '/en/data'],

@@ -16,7 +16,8 @@ export const KEY_SPACE = 2 ** 32;
 export const recordKey = (responseId: number): number => responseId % KEY_SPACE;
 
 /** SQL for a cell key over response ids in `column`: agrees with `recordKey` and `addKeys`. */
-export const cellKeySql = (column: string): string => `sum(${column} % ${KEY_SPACE}) % ${KEY_SPACE}`;
+export const cellKeySql = (column: string): string =>
+  `sum(${column} % ${KEY_SPACE}) % ${KEY_SPACE}`;
 
 export const addKeys = (a: number, b: number): number => (a + b) % KEY_SPACE;
 

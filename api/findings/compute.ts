@@ -31,8 +31,7 @@ function frequencies<K extends string>(
   return root;
 }
 
-const counted = (row: Row | undefined): Counted =>
-  row ? { n: row.n, key: row.key ?? 0 } : EMPTY;
+const counted = (row: Row | undefined): Counted => (row ? { n: row.n, key: row.key ?? 0 } : EMPTY);
 
 const DIMENSION_QUESTIONS = DIMENSIONS.map((d) => `'${d.question}'`).join(', ');
 const MULTI_QUESTIONS = [
@@ -119,7 +118,10 @@ export async function computeSummary(
     cells.set(r.o, subtractCounted(cells.get(r.o) ?? EMPTY, counted(r)));
   }
   const choiceRespondents = new Map(
-    [...choices].map(([question, cells]) => [question, [...cells.values()].reduce(addCounted, EMPTY)]),
+    [...choices].map(([question, cells]) => [
+      question,
+      [...cells.values()].reduce(addCounted, EMPTY),
+    ]),
   );
   for (const r of multiRows) choiceRespondents.set(r.q, counted(r));
   return buildSummary({

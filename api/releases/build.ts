@@ -96,7 +96,11 @@ export async function buildRelease(
     status === 'published'
       ? [
           { kind: SUMMARY_OUTPUT, key: '', payload: summary },
-          ...crosstabs.map((t) => ({ kind: CROSSTAB_OUTPUT, key: `${t.row}|${t.col}`, payload: t })),
+          ...crosstabs.map((t) => ({
+            kind: CROSSTAB_OUTPUT,
+            key: `${t.row}|${t.col}`,
+            payload: t,
+          })),
         ]
       : [],
   );

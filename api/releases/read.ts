@@ -127,10 +127,7 @@ export async function listReleases(db: Db, year: number) {
 
 /** For the admin: the current release, and the cells named by the audit if the last try was refused. */
 export async function releaseStatus(db: Db, year: number) {
-  const [current, attempt] = await Promise.all([
-    currentRelease(db, year),
-    latestAttempt(db, year),
-  ]);
+  const [current, attempt] = await Promise.all([currentRelease(db, year), latestAttempt(db, year)]);
   const refused =
     attempt?.status === 'refused'
       ? (JSON.parse(attempt.auditJson) as AuditReport).findings.map((f) => f.target)

@@ -5,12 +5,7 @@ import { ApiError, errorResponses } from '../lib/errors';
 import type { AppEnv } from '../lib/hono-env';
 import { YearParam } from '../survey/schemas';
 import { toCsv } from '../findings/csv';
-import {
-  DIMENSIONS,
-  INDICATORS,
-  dimensionByCode,
-  indicatorByCode,
-} from '../findings/definitions';
+import { DIMENSIONS, INDICATORS, dimensionByCode, indicatorByCode } from '../findings/definitions';
 import { getCrosstab, getSummary, getTrend, listReleases } from './read';
 import {
   breakdownTable,
@@ -270,8 +265,12 @@ export const findingsApp = new OpenAPIHono<AppEnv>()
       );
     const s = await getSummary(getDb(c.env.DB), year);
     const cells = s.breakdowns[indicator]?.[by] ?? [];
-    return reply(c, format, `${indicator}-by-${by}-${year}`, { indicator, by, release: s.release, k: s.k, cells }, () =>
-      breakdownTable(year, indicator, by, cells, lang),
+    return reply(
+      c,
+      format,
+      `${indicator}-by-${by}-${year}`,
+      { indicator, by, release: s.release, k: s.k, cells },
+      () => breakdownTable(year, indicator, by, cells, lang),
     );
   })
   .openapi(crosstabRoute, async (c) => {

@@ -266,20 +266,12 @@ export const staffApp = new OpenAPIHono<StaffEnv>()
   .openapi(transitionRoute, async (c) => {
     const { year } = c.req.valid('param');
     return c.json(
-      await transitionEdition(
-        getDb(c.env.DB),
-        c.get('staff'),
-        year,
-        c.req.valid('json').to,
-      ),
+      await transitionEdition(getDb(c.env.DB), c.get('staff'), year, c.req.valid('json').to),
       200,
     );
   })
   .openapi(releaseRequestRoute, async (c) =>
-    c.json(
-      await requestRelease(getDb(c.env.DB), c.get('staff'), c.req.valid('param').year),
-      202,
-    ),
+    c.json(await requestRelease(getDb(c.env.DB), c.get('staff'), c.req.valid('param').year), 202),
   )
   .openapi(auditRoute, async (c) =>
     c.json({ items: await listAudit(getDb(c.env.DB), 100, c.req.valid('query').before) }, 200),

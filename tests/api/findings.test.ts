@@ -126,7 +126,13 @@ describe('findings API, against figures computed by hand', () => {
     const region = await breakdown('who5_mean', 'region');
     expect(region.map((c) => [c.group, c.value, c.ci, c.n, c.suppressed])).toEqual([
       ['idf', 59.3, [30.3, 88.3], await published(answered('profile.region', 'idf')), false],
-      ['other', 66, [38.3, 93.7], await published(`NOT ${answered('profile.region', 'idf')}`), false],
+      [
+        'other',
+        66,
+        [38.3, 93.7],
+        await published(`NOT ${answered('profile.region', 'idf')}`),
+        false,
+      ],
     ]);
   });
 

@@ -29,7 +29,12 @@ function publicUrls(): string[] {
     urls.push(`${base}/crosstab?row=profile.gender&col=${code}`);
     urls.push(`${base}/crosstab?row=${code}&col=profile.region`);
   }
-  return [...urls, ...urls.filter((u) => u.includes('/editions/')).map((u) => `${u}${u.includes('?') ? '&' : '?'}format=csv`)];
+  return [
+    ...urls,
+    ...urls
+      .filter((u) => u.includes('/editions/'))
+      .map((u) => `${u}${u.includes('?') ? '&' : '?'}format=csv`),
+  ];
 }
 
 async function snapshot(): Promise<Map<string, string>> {

@@ -62,7 +62,10 @@ describe('GET /api/v1/editions', () => {
     await release(2025, 'final');
     await release(2026);
     // 124 current responses (3 withdrawn), with the noise their keys draw; 7 is under k.
-    const current = Array.from({ length: 124 }, (_, i) => ({ n: 1, key: recordKey(2026_00000 + i + 3) }));
+    const current = Array.from({ length: 124 }, (_, i) => ({
+      n: 1,
+      key: recordKey(2026_00000 + i + 3),
+    }));
     expect(await list()).toEqual([
       [2025, 'published', null, 10],
       [2026, 'open', perturb(current.reduce(addCounted, EMPTY)), 10],

@@ -71,9 +71,7 @@ export const actions: Actions = {
     const to = String(form.get('to')) as (typeof EDITION_STATUSES)[number];
     if (!EDITION_STATUSES.includes(to)) return fail(400, { error: 'Unknown state.' });
     return (
-      (await attempt(() =>
-        transitionEdition(dbOf(event.platform), member, year, to),
-      )) ?? {
+      (await attempt(() => transitionEdition(dbOf(event.platform), member, year, to))) ?? {
         done: { year, status: to },
       }
     );
