@@ -105,7 +105,11 @@ function addCounts(r: Release): void {
       r.figure(r.sum([i], answeredB), crosstab.rowTotals[i] ?? null, `crosstab row total ${la(i)}`);
     }
     for (const j of answeredB) {
-      r.figure(r.sum(answeredA, [j]), crosstab.colTotals[j] ?? null, `crosstab column total ${lb(j)}`);
+      r.figure(
+        r.sum(answeredA, [j]),
+        crosstab.colTotals[j] ?? null,
+        `crosstab column total ${lb(j)}`,
+      );
     }
     r.figure(r.sum(answeredA, answeredB), crosstab.total, `crosstab total ${a.code} × ${b.code}`);
   }
@@ -113,7 +117,8 @@ function addCounts(r: Release): void {
   for (const d of distributions) {
     const q = d.question === 'a' ? a : b;
     // Everyone who answered q, whatever they said (or not) to the other question.
-    const terms = (mine: number[]): Term[] => (d.question === 'a' ? r.sum(mine, allB) : r.sum(allA, mine));
+    const terms = (mine: number[]): Term[] =>
+      d.question === 'a' ? r.sum(mine, allB) : r.sum(allA, mine);
     q.options.forEach((_, i) => {
       r.figure(terms([i]), d.counts[i] ?? null, `distribution ${label(q.code, q.options, i)}`);
     });
@@ -122,8 +127,12 @@ function addCounts(r: Release): void {
 
   if (microdata) {
     // A masked attribute is one group of every answered option: the records are still there.
-    const aGroups = microdata.aGroups?.map((g) => indices(a.options, g, 'microdata')) ?? [answeredA];
-    const bGroups = microdata.bGroups?.map((g) => indices(b.options, g, 'microdata')) ?? [answeredB];
+    const aGroups = microdata.aGroups?.map((g) => indices(a.options, g, 'microdata')) ?? [
+      answeredA,
+    ];
+    const bGroups = microdata.bGroups?.map((g) => indices(b.options, g, 'microdata')) ?? [
+      answeredB,
+    ];
     aGroups.forEach((ga, x) =>
       bGroups.forEach((gb, y) => {
         const value = microdata.counts[x]?.[y];
@@ -154,7 +163,13 @@ const minus = (terms: readonly Term[]): Term[] => terms.map(({ v, c }) => ({ v, 
  * within D of the truth, tied by the rounding interval times 2000, which makes every coefficient
  * an integer: (2t − 1)·pN ≤ 2000·pn ≤ (2t + 1)·pN.
  */
-function shareOfUnknownN(r: Release, numerator: Term[], denominator: Term[], share: number, name: string): void {
+function shareOfUnknownN(
+  r: Release,
+  numerator: Term[],
+  denominator: Term[],
+  share: number,
+  name: string,
+): void {
   const d = r.out.noise;
   const pn = `${r.prefix}${name} pn`;
   const pN = `${r.prefix}${name} pN`;
@@ -179,7 +194,9 @@ function addShares(r: Release): void {
   shares.forEach((s, si) => {
     const yes = indices(b.options, s.yes, 'share yes');
     const among = indices(b.options, s.among, 'share among');
-    const groups = s.groups?.map((g) => indices(a.options, g, 'share group')) ?? [range(a.options.length + 1)];
+    const groups = s.groups?.map((g) => indices(a.options, g, 'share group')) ?? [
+      range(a.options.length + 1),
+    ];
     if (groups.length !== s.cells.length) {
       throw new Error(`audit: share ${si} has ${s.cells.length} cells for ${groups.length} groups`);
     }
@@ -199,7 +216,8 @@ function addShares(r: Release): void {
       if (cell.share === null) return;
       if (cell.n === null) return shareOfUnknownN(r, numerator, denominator, cell.share, name);
       const pn = numerators(cell.share, cell.n);
-      if (!pn) throw new Error(`audit: ${name}: no count out of ${cell.n} rounds to ${cell.share} %`);
+      if (!pn)
+        throw new Error(`audit: ${name}: no count out of ${cell.n} rounds to ${cell.share} %`);
       r.within(numerator, pn[0] - noise, pn[1] + noise, `${name} share`);
     });
   });
@@ -217,7 +235,11 @@ function release(out: PairOutputs, prefix: string): Release {
  * attacker: a withdrawal could only widen their ranges). Options are matched by code, so a
  * questionnaire that gained an option between releases still links the others.
  */
-function growth(now: Release, before: Release, targets: boolean): { constraints: Constraint[]; targets: NamedTarget[] } {
+function growth(
+  now: Release,
+  before: Release,
+  targets: boolean,
+): { constraints: Constraint[]; targets: NamedTarget[] } {
   const { a, b } = now.out;
   const constraints: Constraint[] = [];
   const found: NamedTarget[] = [];
@@ -236,7 +258,11 @@ function growth(now: Release, before: Release, targets: boolean): { constraints:
       const where = `${label(a.code, a.options, i)} × ${label(b.code, b.options, j)}`;
       constraints.push({ terms, lo: 0, hi: Infinity, source: `${now.prefix}growth ${where}` });
       if (targets && i < a.options.length && j < b.options.length) {
-        found.push({ name: `difference since previous release: ${where}`, kind: 'difference', terms });
+        found.push({
+          name: `difference since previous release: ${where}`,
+          kind: 'difference',
+          terms,
+        });
       }
     });
   });
@@ -250,7 +276,11 @@ function growth(now: Release, before: Release, targets: boolean): { constraints:
  */
 export function buildPairProblem(outputs: PairOutputs): PairProblem {
   const releases: Release[] = [];
-  for (let out: PairOutputs | null = outputs, prefix = ''; out; out = out.previous, prefix = `p_${prefix}`) {
+  for (
+    let out: PairOutputs | null = outputs, prefix = '';
+    out;
+    out = out.previous, prefix = `p_${prefix}`
+  ) {
     releases.push(release(out, prefix));
   }
   const constraints = releases.flatMap((r) => r.constraints);
