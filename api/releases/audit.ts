@@ -71,7 +71,8 @@ export const MIN_WIDTH = 2;
 
 /**
  * Whether a target's exact range is a finding.
- * - hidden (suppressed): any pin or near-pin, zero included: "< k" is meant to hide zeros too.
+ * - hidden (suppressed): any pin or near-pin below k, zero included: "< k" is meant to hide zeros
+ *   too.
  * - implied (by a published share and its n): the share is public, so pinning its numerator is
  *   expected; a leak only when the count pinned (or nearly) is a small non-zero one, under k.
  * - difference: the growth since the last release pinned to a few records (0 < growth < k).
@@ -85,6 +86,9 @@ export function judge(
 ): Finding | null {
   const small = (x: number): boolean => x > 0 && x < k;
   if (kind === 'hidden') {
+    // Pinned at k or more, a hidden value shows no small group: only complementary suppressions
+    // are that large, and the small values they protect are targets of their own.
+    if (min >= k) return null;
     if (min === max) return { target, min, max, reason: 'exact' };
     if (max - min < MIN_WIDTH) return { target, min, max, reason: 'narrow' };
   } else if (kind === 'implied') {

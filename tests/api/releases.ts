@@ -1,10 +1,10 @@
 /** Fixtures for tests that need releases: the job run in workerd with the real HiGHS. */
 import { env } from 'cloudflare:workers';
-import wasm from 'highs/runtime';
 import { eq } from 'drizzle-orm';
 import { getDb } from '../../api/lib/db';
 import { buildRelease } from '../../api/releases/build';
 import { loadHighs } from '../../api/releases/highs';
+import wasm from '../../api/releases/highs-wasm';
 import { runReleaseJob, type JobOptions } from '../../api/releases/job';
 import { generateResponses } from '../../db/seed/generate';
 import { editions, type ReleaseKind } from '../../db/schema';
