@@ -33,6 +33,8 @@ const PAGES: [name: string, path: string, heading: RegExp][] = [
   ['trends', '/resultats/tendances?indicator=hostile_weekly', /^Évolutions$/],
   ['methodology', '/resultats/methodologie', /^Méthodologie$/],
   ['edition-en', '/en/results/2025', /^Results of the 2025 survey$/],
+  ['releases', '/resultats/2026/diffusions', /^Diffusions des résultats 2026$/],
+  ['releases-en', '/en/results/2025/releases', /^Releases of the 2025 results$/],
 ];
 
 describe('results pages', () => {
