@@ -87,7 +87,7 @@ describe('annual report', () => {
         await page.locator('section[aria-labelledby="report-testimonials"] h3').count(),
       ).toBeGreaterThan(0);
       expect(await page.locator('section[aria-labelledby="report-methodology"] h3').count()).toBe(
-        6,
+        7,
       );
       await settled(page);
       await expectNoAxeViolations(page);

@@ -215,7 +215,13 @@ describe('testimonials', () => {
     await admin.waitForSelector('text=Édition 2030 : Ouverte.');
     expect(
       await admin.locator('tr', { hasText: '2030' }).locator('button').allTextContents(),
-    ).toEqual(['Clore 2030']);
+    ).toEqual(['Diffuser maintenant 2030', 'Clore 2030']);
+    // No response yet: the release is refused, with the reason, and nothing is requested.
+    await admin.click('button:has-text("Diffuser maintenant 2030")');
+    await admin.waitForSelector('text=0 new responses since the last release; 50 are needed.');
+    expect(await admin.locator('tr', { hasText: '2030' }).textContent()).not.toContain(
+      'Diffusion demandée',
+    );
     await screenshots(admin, 'admin-editions', [1280]);
 
     await Promise.all([

@@ -16,7 +16,9 @@ describe('the built Worker', () => {
       [2025, 'published'],
       [2026, 'open'],
     ]);
-    expect(demo.reduce((sum, e) => sum + e.responseCount, 0)).toBe(3000);
+    // Each count is its release's, with cell-key noise of at most 2.
+    const total = demo.reduce((sum, e) => sum + e.responseCount, 0);
+    expect(Math.abs(total - 3000)).toBeLessThanOrEqual(2 * demo.length);
   });
 
   it.each(['/', '/en', '/api/health', '/api/nope', '/nope', '/app.css', '/api/docs'])(
