@@ -86,12 +86,18 @@ export const CHECKPOINT_FILL_PAGES = AUTOCHECKPOINT_PAGES + 256;
  * withdrawn text. The filler is then let go: its pages stay free, and zero.
  */
 export async function overwriteWal(db: Db): Promise<void> {
-  await db.batch([
-    fillerTable(db),
-    db.run(sql.raw(`DELETE FROM ${FILLER}`)),
-    fill(db, WAL_OVERWRITE_PAGES),
-  ]);
-  await db.run(sql.raw(`DELETE FROM ${FILLER}`));
+  try {
+    await db.batch([
+      fillerTable(db),
+      db.run(sql.raw(`DELETE FROM ${FILLER}`)),
+      fill(db, WAL_OVERWRITE_PAGES),
+    ]);
+    await db.run(sql.raw(`DELETE FROM ${FILLER}`));
+  } catch (error) {
+    // The withdrawal itself is committed: failing the request now would tell
+    // the respondent it was not. The next withdrawal wraps the log again.
+    console.error('Overwriting the write-ahead log after a withdrawal failed', error);
+  }
 }
 
 /** Pages at least, with room for b-tree overhead, that `bytes` of stored values take. */
