@@ -28,9 +28,19 @@ The CM Observatory is starting at http://localhost:${port}
   API docs:  http://localhost:${port}/api/docs
   Demo staff login: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}
 `);
+// At its default level wrangler prints a line per request, which a service
+// manager would keep with a timestamp: DESIGN §3 allows no such record.
 const server = spawn(
   'npx',
-  ['wrangler', 'dev', '--port', port, '--show-interactive-dev-session=false'],
+  [
+    'wrangler',
+    'dev',
+    '--port',
+    port,
+    '--show-interactive-dev-session=false',
+    '--log-level',
+    'warn',
+  ],
   {
     stdio: 'inherit',
     env: wranglerEnv,
