@@ -254,9 +254,22 @@ export async function listForModeration(db: Db, status: TestimonialStatus, limit
 async function findForModeration(db: Db, id: string) {
   return db.query.testimonials.findFirst({
     where: eq(testimonials.id, id),
-    columns: { id: true, lang: true, status: true },
+    columns: { id: true, lang: true, status: true, text: true },
   });
 }
+
+/**
+ * Moderation rewrites a testimonial's row at another size, and SQLite then
+ * writes it elsewhere, leaving the old copy, text included, readable in free
+ * space: a later withdrawal could not reach it. So the row's texts are first
+ * overwritten in place (api/lib/erasure.ts), then written again with the rest
+ * of the change, in the same batch.
+ */
+const overwriteTexts = (db: Db, id: string) =>
+  db
+    .update(testimonials)
+    .set({ text: zeroed(testimonials.text), rejectReason: zeroed(testimonials.rejectReason) })
+    .where(eq(testimonials.id, id));
 
 /**
  * Publishes, with the moderator's edits. Their text is redacted again, so
@@ -273,6 +286,7 @@ export async function publishTestimonial(
   if (!found) return 'not_found';
   const text = edits.text === undefined ? undefined : redact(edits.text.trim(), found.lang).text;
   await db.batch([
+    overwriteTexts(db, id),
     db
       .update(testimonials)
       .set({
@@ -280,7 +294,7 @@ export async function publishTestimonial(
         publishedOn: now.toISOString().slice(0, 10),
         publishedBy: member.id,
         rejectReason: null,
-        ...(text === undefined ? {} : { text }),
+        text: text ?? found.text,
       })
       .where(eq(testimonials.id, id)),
     ...(edits.themes === undefined
@@ -316,9 +330,16 @@ export async function rejectTestimonial(
   const found = await findForModeration(db, id);
   if (!found) return 'not_found' as const;
   await db.batch([
+    overwriteTexts(db, id),
     db
       .update(testimonials)
-      .set({ status: 'rejected', rejectReason: reason, publishedOn: null, publishedBy: null })
+      .set({
+        status: 'rejected',
+        rejectReason: reason,
+        publishedOn: null,
+        publishedBy: null,
+        text: found.text,
+      })
       .where(eq(testimonials.id, id)),
     db.insert(auditLog).values(auditEntry(member, 'testimonial.reject', id, { reason }, now)),
   ]);

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ADMIN } from '../../db/seed/generate';
 import { baseURL, launchBrowser, persistDir, settled } from './browser';
 
 let browser: Browser;
@@ -73,6 +74,13 @@ async function answerWithComment(page: Page, marker: string): Promise<string> {
   return (await page.textContent('[data-testid="withdrawal-code"]'))!.trim();
 }
 
+const api = (path: string, method: string, body?: unknown, cookie?: string) =>
+  fetch(`${baseURL()}/api/v1${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+
 /** A testimonial long enough to spill onto SQLite overflow pages, the marker in its middle. */
 function longTestimonial(marker: string): string {
   const sentence =
@@ -122,5 +130,41 @@ describe('withdrawal', () => {
       response: tracesOf(responseMarker),
       testimonial: tracesOf(testimonialMarker),
     }).toEqual({ response: [], testimonial: [] });
+  });
+
+  it('leaves no trace of a testimonial that was published before it was withdrawn', async () => {
+    const marker = newMarker();
+    // Short, so the whole text sits in the row's own cell, not in overflow pages.
+    const submitted = await api('/testimonials', 'POST', {
+      text: `Le soir, je modère seule les commentaires, ${marker}, jusqu’à minuit passé.`,
+      lang: 'fr',
+    });
+    expect(submitted.status).toBe(201);
+    const { withdrawalCode } = (await submitted.json()) as { withdrawalCode: string };
+    // Another one after it, so its record is not the last written in its page.
+    const next = await api('/testimonials', 'POST', {
+      text: 'Le lendemain, une autre équipe a repris la modération des commentaires.',
+      lang: 'fr',
+    });
+    expect(next.status).toBe(201);
+
+    // Publishing rewrites the row at another size: SQLite moves it, and the
+    // old copy of the text must not stay behind in free space.
+    const login = await api('/staff/login', 'POST', DEMO_ADMIN);
+    const cookie = /cm_staff=[^;]+/.exec(login.headers.get('set-cookie') ?? '')![0];
+    const queue = (await (
+      await api('/staff/testimonials?status=pending', 'GET', undefined, cookie)
+    ).json()) as { items: { id: string; text: string }[] };
+    const mine = queue.items.find((t) => t.text.includes(marker))!;
+    expect((await api(`/staff/testimonials/${mine.id}/publish`, 'POST', {}, cookie)).status).toBe(
+      200,
+    );
+    const found = (await (await api(`/testimonials?q=${marker}`, 'GET')).json()) as {
+      items: unknown[];
+    };
+    expect(found.items).toHaveLength(1);
+
+    expect((await api('/testimonials', 'DELETE', { withdrawalCode })).status).toBe(204);
+    expect(tracesOf(marker)).toEqual([]);
   });
 });
