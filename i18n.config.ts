@@ -8,6 +8,7 @@ const translatedPaths: [fr: string, en: string][] = [
   ['/enquete/:year/:step', '/en/survey/:year/:step'],
   ['/enquete/:year', '/en/survey/:year'],
   ['/retrait', '/en/withdraw'],
+  ['/confidentialite', '/en/privacy'],
   ['/temoigner', '/en/testify'],
   ['/temoignages', '/en/testimonials'],
   ['/temoignages/themes', '/en/testimonials/themes'],

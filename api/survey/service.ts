@@ -8,6 +8,7 @@ import { answers as answersTable, editions, responses, surveyDrafts } from '../.
 import { ApiError } from '../lib/errors';
 import type { Db } from '../lib/db';
 import { randomCode, randomId48, sealCode, sha256Hex, unsealCode } from '../lib/crypto';
+import { CHECKPOINT_FILL_PAGES, fill, fillerTable, overwriteWal, zeroed } from '../lib/erasure';
 import { isoWeek } from '../lib/iso-week';
 import type { Questionnaire } from './model';
 import { getQuestionnaire } from './questionnaires';
@@ -143,7 +144,9 @@ export type Withdrawal = 'deleted' | 'excluded';
 /**
  * Withdraws the response behind a code. Before publication it is deleted;
  * after, the published figures are frozen, so it is only excluded from
- * future exports. Returns null when no response has that code.
+ * future exports, and its free-text answers, which no figure uses, are
+ * deleted. Either way its text leaves no trace in the database files
+ * (api/lib/erasure.ts). Returns null when no response has that code.
  */
 export async function withdrawResponse(db: Db, withdrawalCode: string): Promise<Withdrawal | null> {
   const hash = await sha256Hex(withdrawalCode);
@@ -154,13 +157,25 @@ export async function withdrawResponse(db: Db, withdrawalCode: string): Promise<
     .where(eq(responses.withdrawalHash, hash))
     .get();
   if (!found) return null;
-  if (found.status === 'published') {
-    if (!found.withdrawn)
-      await db.update(responses).set({ withdrawn: true }).where(eq(responses.id, found.id));
-    return 'excluded';
-  }
-  await db.delete(responses).where(eq(responses.id, found.id));
-  return 'deleted';
+  const texts = and(eq(answersTable.responseId, found.id), isNotNull(answersTable.textValue));
+  const outcome: Withdrawal = found.status === 'published' ? 'excluded' : 'deleted';
+  await db.batch([
+    fillerTable(db),
+    // Overwritten in place first, so what the deletion frees holds zeros.
+    db
+      .update(answersTable)
+      .set({ textValue: zeroed(answersTable.textValue) })
+      .where(texts),
+    ...(outcome === 'excluded'
+      ? [
+          db.delete(answersTable).where(texts),
+          db.update(responses).set({ withdrawn: true }).where(eq(responses.id, found.id)),
+        ]
+      : [db.delete(responses).where(eq(responses.id, found.id))]),
+    fill(db, CHECKPOINT_FILL_PAGES),
+  ]);
+  await overwriteWal(db);
+  return outcome;
 }
 
 export interface Draft {
@@ -172,11 +187,19 @@ export interface Draft {
 const day = (date: Date) => date.toISOString().slice(0, 10);
 const addDays = (date: Date, days: number) => new Date(date.getTime() + days * 86_400_000);
 
-/** Starts a draft and returns its resume code, which only the respondent keeps. */
+/**
+ * Starts a draft and returns its resume code, which only the respondent keeps.
+ * Expired drafts go first, overwritten before they are deleted.
+ */
 export async function createDraft(db: Db, year: number, now = new Date()): Promise<string> {
   const resumeCode = randomCode();
+  const expired = lt(surveyDrafts.expiresOn, day(now));
   await db.batch([
-    db.delete(surveyDrafts).where(lt(surveyDrafts.expiresOn, day(now))),
+    db
+      .update(surveyDrafts)
+      .set({ answersJson: zeroed(surveyDrafts.answersJson) })
+      .where(expired),
+    db.delete(surveyDrafts).where(expired),
     db.insert(surveyDrafts).values({
       resumeHash: await sha256Hex(resumeCode),
       editionYear: year,
@@ -202,23 +225,42 @@ export async function loadDraft(
   };
 }
 
-/** Saves the answers so far; each save gives the draft another 30 days. */
+/**
+ * Saves the answers so far; each save gives the draft another 30 days. The
+ * previous answers are overwritten in place first: a record of another size
+ * is written elsewhere, and the old one would stay readable in free space.
+ */
 export async function saveDraft(
   db: Db,
   resumeCode: string,
   draft: Omit<Draft, 'editionYear'>,
   now = new Date(),
 ) {
-  await db
-    .update(surveyDrafts)
-    .set({
-      answersJson: JSON.stringify(draft.answers),
-      section: draft.section,
-      expiresOn: day(addDays(now, DRAFT_LIFETIME_DAYS)),
-    })
-    .where(eq(surveyDrafts.resumeHash, await sha256Hex(resumeCode)));
+  const mine = eq(surveyDrafts.resumeHash, await sha256Hex(resumeCode));
+  await db.batch([
+    db
+      .update(surveyDrafts)
+      .set({ answersJson: zeroed(surveyDrafts.answersJson) })
+      .where(mine),
+    db
+      .update(surveyDrafts)
+      .set({
+        answersJson: JSON.stringify(draft.answers),
+        section: draft.section,
+        expiresOn: day(addDays(now, DRAFT_LIFETIME_DAYS)),
+      })
+      .where(mine),
+  ]);
 }
 
+/** Deletes a submitted draft, overwritten first: its answers must go with a withdrawn response. */
 export async function deleteDraft(db: Db, resumeCode: string) {
-  await db.delete(surveyDrafts).where(eq(surveyDrafts.resumeHash, await sha256Hex(resumeCode)));
+  const mine = eq(surveyDrafts.resumeHash, await sha256Hex(resumeCode));
+  await db.batch([
+    db
+      .update(surveyDrafts)
+      .set({ answersJson: zeroed(surveyDrafts.answersJson) })
+      .where(mine),
+    db.delete(surveyDrafts).where(mine),
+  ]);
 }

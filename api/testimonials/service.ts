@@ -5,7 +5,15 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { auditLog, testimonialThemes, testimonials, type TestimonialStatus } from '../../db/schema';
 import { randomCode, sha256Hex } from '../lib/crypto';
-import type { Db } from '../lib/db';
+import { allRows, type Db } from '../lib/db';
+import {
+  CHECKPOINT_FILL_PAGES,
+  fill,
+  fillerTable,
+  overwriteWal,
+  pagesFor,
+  zeroed,
+} from '../lib/erasure';
 import { isoWeek } from '../lib/iso-week';
 import { auditEntry, type StaffMember } from '../staff/service';
 import { redact } from './redact';
@@ -178,13 +186,49 @@ export async function themeCounts(db: Db): Promise<Record<string, number>> {
   return Object.fromEntries(rows.map((r) => [r.theme, r.n]));
 }
 
-/** Deletes the testimonial behind a code, its themes and its index entry. */
+/** The full-text index's definition, and the bytes its shadow tables hold. */
+async function searchIndex(db: Db): Promise<{ ddl: string; bytes: number }> {
+  const [index] = await allRows<{ ddl: string; bytes: number }>(
+    db,
+    `SELECT (SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'testimonials_fts') AS ddl,
+       (SELECT coalesce(sum(length(block)), 0) FROM testimonials_fts_data)
+       + (SELECT coalesce(sum(length(term) + 16), 0) FROM testimonials_fts_idx)
+       + (SELECT coalesce(sum(length(sz) + 16), 0) FROM testimonials_fts_docsize) AS bytes`,
+  );
+  return index!;
+}
+
+/**
+ * Deletes the testimonial behind a code and its themes, leaving no trace of
+ * its words (api/lib/erasure.ts). Its text is overwritten in place first.
+ * The full-text index keeps a deleted text's words in old segments, and
+ * merging them only moves them to free space; so the index is dropped, its
+ * pages taken back by zero filler, and rebuilt from the remaining texts in
+ * fresh pages, all in one transaction.
+ */
 export async function withdrawTestimonial(db: Db, withdrawalCode: string): Promise<boolean> {
-  const deleted = await db
-    .delete(testimonials)
-    .where(eq(testimonials.withdrawalHash, await sha256Hex(withdrawalCode)))
-    .returning({ id: testimonials.id });
-  return deleted.length > 0;
+  const found = await db.query.testimonials.findFirst({
+    where: eq(testimonials.withdrawalHash, await sha256Hex(withdrawalCode)),
+    columns: { seq: true },
+  });
+  if (!found) return false;
+  const index = await searchIndex(db);
+  const row = eq(testimonials.seq, found.seq);
+  await db.batch([
+    fillerTable(db),
+    db
+      .update(testimonials)
+      .set({ text: zeroed(testimonials.text), rejectReason: zeroed(testimonials.rejectReason) })
+      .where(row),
+    db.delete(testimonials).where(row),
+    // After the row: its triggers write to the index.
+    db.run(sql.raw('DROP TABLE testimonials_fts')),
+    fill(db, pagesFor(index.bytes) + CHECKPOINT_FILL_PAGES),
+    db.run(sql.raw(index.ddl)),
+    db.run(sql.raw("INSERT INTO testimonials_fts (testimonials_fts) VALUES ('rebuild')")),
+  ]);
+  await overwriteWal(db);
+  return true;
 }
 
 /** The moderation queue: oldest first, everything a moderator needs. */
@@ -210,9 +254,22 @@ export async function listForModeration(db: Db, status: TestimonialStatus, limit
 async function findForModeration(db: Db, id: string) {
   return db.query.testimonials.findFirst({
     where: eq(testimonials.id, id),
-    columns: { id: true, lang: true, status: true },
+    columns: { id: true, lang: true, status: true, text: true },
   });
 }
+
+/**
+ * Moderation rewrites a testimonial's row at another size, and SQLite then
+ * writes it elsewhere, leaving the old copy, text included, readable in free
+ * space: a later withdrawal could not reach it. So the row's texts are first
+ * overwritten in place (api/lib/erasure.ts), then written again with the rest
+ * of the change, in the same batch.
+ */
+const overwriteTexts = (db: Db, id: string) =>
+  db
+    .update(testimonials)
+    .set({ text: zeroed(testimonials.text), rejectReason: zeroed(testimonials.rejectReason) })
+    .where(eq(testimonials.id, id));
 
 /**
  * Publishes, with the moderator's edits. Their text is redacted again, so
@@ -229,6 +286,7 @@ export async function publishTestimonial(
   if (!found) return 'not_found';
   const text = edits.text === undefined ? undefined : redact(edits.text.trim(), found.lang).text;
   await db.batch([
+    overwriteTexts(db, id),
     db
       .update(testimonials)
       .set({
@@ -236,7 +294,7 @@ export async function publishTestimonial(
         publishedOn: now.toISOString().slice(0, 10),
         publishedBy: member.id,
         rejectReason: null,
-        ...(text === undefined ? {} : { text }),
+        text: text ?? found.text,
       })
       .where(eq(testimonials.id, id)),
     ...(edits.themes === undefined
@@ -272,9 +330,16 @@ export async function rejectTestimonial(
   const found = await findForModeration(db, id);
   if (!found) return 'not_found' as const;
   await db.batch([
+    overwriteTexts(db, id),
     db
       .update(testimonials)
-      .set({ status: 'rejected', rejectReason: reason, publishedOn: null, publishedBy: null })
+      .set({
+        status: 'rejected',
+        rejectReason: reason,
+        publishedOn: null,
+        publishedBy: null,
+        text: found.text,
+      })
       .where(eq(testimonials.id, id)),
     db.insert(auditLog).values(auditEntry(member, 'testimonial.reject', id, { reason }, now)),
   ]);

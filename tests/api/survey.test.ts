@@ -355,6 +355,19 @@ describe('DELETE /api/v1/responses', () => {
     ).toBe(0);
   });
 
+  it('after publication, wipes the free text of the withdrawn response and keeps its other answers', async () => {
+    const mine = (await (await submit(VALID)).json()) as { withdrawalCode: string };
+    const other = (await (await submit(VALID)).json()) as { withdrawalCode: string };
+    const { 'comment.free_text': text, ...figures } = await storedAnswers(mine.withdrawalCode);
+    expect(text).toBe(VALID['comment.free_text']);
+    await env.DB.prepare("UPDATE editions SET status = 'published' WHERE year = 2026").run();
+    expect((await withdraw(mine.withdrawalCode)).status).toBe(204);
+    // The frozen figures still have every other answer; no figure uses free text.
+    expect(await storedAnswers(mine.withdrawalCode)).toEqual(figures);
+    expect(await storedAnswers(other.withdrawalCode)).toHaveProperty('comment.free_text', text);
+    expect(await count('erasure_filler')).toBe(0);
+  });
+
   it('names the code when it is malformed or unknown', async () => {
     expect((await errorOf(await withdraw('short'))).fields).toHaveProperty('withdrawalCode');
     const unknown = await withdraw('A'.repeat(22));

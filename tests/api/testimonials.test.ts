@@ -162,6 +162,33 @@ describe('reading and moderating', () => {
     ).first('n');
     expect(fts).toBe(0);
   });
+
+  it('withdrawal rebuilds the search index from the other testimonials and lets its filler go', async () => {
+    const moderator = await signIn('mod@example.org');
+    const { withdrawalCode } = (await (await submit()).json()) as Receipt;
+    await submit({ text: `${TEXT} Une autre histoire, à minuit aussi.` });
+    for (const id of await pendingIds())
+      await staffCall('POST', `/testimonials/${id}/publish`, moderator, {});
+    expect((await list('?q=minuit')).items).toHaveLength(2);
+    const res = await api('/api/v1/testimonials', {
+      method: 'DELETE',
+      headers: { 'content-type': 'application/json', 'cf-connecting-ip': newClient() },
+      body: JSON.stringify({ withdrawalCode }),
+    });
+    expect(res.status).toBe(204);
+    const found = (await list('?q=minuit')).items;
+    expect(found.map((t) => t.text)).toEqual([expect.stringContaining('Une autre histoire')]);
+    // Throws when the index disagrees with the testimonials it was rebuilt from.
+    await env.DB.prepare(
+      "INSERT INTO testimonials_fts (testimonials_fts) VALUES ('integrity-check')",
+    ).run();
+    // New testimonials are indexed again by the triggers.
+    await submit({ text: `${TEXT} Un troisième récit, la nuit.` });
+    const [third] = await pendingIds();
+    await staffCall('POST', `/testimonials/${third}/publish`, moderator, {});
+    expect((await list('?q=troisième')).items).toHaveLength(1);
+    expect(await count('erasure_filler')).toBe(0);
+  });
 });
 
 describe('staff access', () => {
