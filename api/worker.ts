@@ -17,13 +17,12 @@ export default {
   fetch: sveltekit.fetch,
   async scheduled(controller, env) {
     const db = getDb(env.DB);
-    const outcomes = await runReleaseJob(db, await loadHighs(highsWasm), {
+    // Outcomes are stored (releases, refusals with their audit): nothing to log.
+    await runReleaseJob(db, await loadHighs(highsWasm), {
       scheduled: controller.cron === DAILY_CRON,
       afterFinal: async (edition) => {
         await storePackage(db, packageStore(env), await publishedEdition(db, edition.year));
       },
     });
-    // Only editions and counts: a release says nothing of any one response.
-    for (const o of outcomes) console.log(`release ${o.year} ${o.kind}: ${o.status}`);
   },
 } satisfies ExportedHandler<Env>;
