@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { questionnaires, questionsOf } from '../../api/survey/questionnaires';
+import { matchesFrozenHash, questionnaireHash } from '../../api/survey/questionnaires/hash';
 
 describe.each(Object.values(questionnaires))('questionnaire $version', (questionnaire) => {
   const questions = questionsOf(questionnaire);
@@ -34,6 +35,19 @@ describe.each(Object.values(questionnaires))('questionnaire $version', (question
         for (const g of level) expect(g.label.fr && g.label.en).toBeTruthy();
       }
     }
+  });
+
+  it('freezes what respondents answer, not how answers are released', async () => {
+    const bare = JSON.parse(JSON.stringify(questionnaire)) as typeof questionnaire;
+    for (const s of bare.sections)
+      for (const q of s.questions) {
+        delete q.quasiIdentifier;
+        delete q.generalisation;
+      }
+    expect(await questionnaireHash(bare)).toBe(await questionnaireHash(questionnaire));
+    const reworded = structuredClone(bare);
+    reworded.sections[0]!.questions[0]!.label.fr += ' ?';
+    expect(await questionnaireHash(reworded)).not.toBe(await questionnaireHash(questionnaire));
   });
 
   it('gives every label in French and English', () => {
@@ -78,5 +92,36 @@ describe.each(Object.values(questionnaires))('questionnaire $version', (question
     for (const q of who5) expect(q.options!.map((o) => o.score).sort()).toEqual([0, 1, 2, 3, 4, 5]);
     for (const q of cbi)
       expect(q.options!.map((o) => o.score).sort((a, b) => a! - b!)).toEqual([0, 25, 50, 75, 100]);
+  });
+});
+
+describe('the hash kept by editions opened before release metadata left it', () => {
+  // Taken over the whole questionnaire, generalisation levels included, at two earlier commits.
+  const earlier = {
+    '2024.1': [
+      '74630203f44ce99ba4da3e1a38af9b5e33af1345bd1b8d0d028bb22939680ec6',
+      '6c13734b3e2f0031514015b71706815afb8c15aa3e71e9e5853a168c7849ad4c',
+    ],
+    '2026.1': [
+      '9f6cc04a29a519849aae1cb96bdbc55d3d2684ae71cf7e406910952095cc55f7',
+      '332d0123be1cc3111b09d73a00df787e3742c9ff426c2523a47d5a45af8f2739',
+    ],
+  };
+
+  it.each(Object.entries(earlier))('still opens a %s edition', async (version, hashes) => {
+    const questionnaire = questionnaires[version]!;
+    for (const hash of hashes) expect(await matchesFrozenHash(hash, questionnaire)).toBe(true);
+    expect(await matchesFrozenHash(await questionnaireHash(questionnaire), questionnaire)).toBe(
+      true,
+    );
+  });
+
+  it('refuses it once the instrument itself changed, or for another version', async () => {
+    const changed = structuredClone(questionnaires['2026.1']!);
+    changed.sections[0]!.questions[0]!.options!.pop();
+    for (const hash of earlier['2026.1']) {
+      expect(await matchesFrozenHash(hash, changed)).toBe(false);
+      expect(await matchesFrozenHash(hash, questionnaires['2024.1']!)).toBe(false);
+    }
   });
 });
