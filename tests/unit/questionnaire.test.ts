@@ -13,26 +13,60 @@ describe.each(Object.values(questionnaires))('questionnaire $version', (question
     }
   });
 
-  it('generalises each quasi-identifier into ever coarser groups that cover every option once', () => {
-    const quasi = questions.filter((q) => q.quasiIdentifier);
-    expect(quasi.map((q) => q.code).sort()).toEqual([
-      'profile.age_band',
-      'profile.company_size',
-      'profile.contract',
-      'profile.employer_type',
-      'profile.experience',
-      'profile.gender',
-      'profile.region',
-    ]);
-    for (const q of quasi) {
-      expect(q.type).toBe('single');
+  it('flags every profile question and contracted hours as quasi-identifiers (DESIGN §3)', () => {
+    const quasi = questions.filter((q) => q.quasiIdentifier).map((q) => q.code);
+    const profile = questionnaire.sections.find((s) => s.code === 'profile')!.questions;
+    expect(quasi.sort()).toEqual([...profile.map((q) => q.code), 'work.hours_contract'].sort());
+    expect(quasi).toHaveLength(11);
+  });
+
+  it('generalises each choice quasi-identifier into nested, ever coarser groups of its options', () => {
+    for (const q of questions.filter((q) => q.quasiIdentifier && q.type === 'single')) {
       const options = q.options!.map((o) => o.code).sort();
-      let previous = options.length;
-      for (const level of q.generalisation ?? []) {
+      expect(q.generalisation?.length, q.code).toBeGreaterThan(0);
+      let previous: string[][] = options.map((o) => [o]);
+      for (const level of q.generalisation!) {
         expect(level.flatMap((g) => g.members).sort(), q.code).toEqual(options);
-        expect(level.length, q.code).toBeLessThan(previous);
-        previous = level.length;
+        expect(level.length, q.code).toBeLessThan(previous.length);
+        // Nested: a group of the level before lies within one group of this level.
+        for (const group of previous) {
+          const holders = level.filter((g) => group.some((m) => g.members.includes(m)));
+          expect(holders, `${q.code}: ${group.join(',')}`).toHaveLength(1);
+        }
         for (const g of level) expect(g.label.fr && g.label.en).toBeTruthy();
+        previous = level.map((g) => g.members);
+      }
+    }
+  });
+
+  it('bands each number quasi-identifier into nested levels that cover its range once', () => {
+    const numbers = questions.filter((q) => q.quasiIdentifier && q.type === 'number');
+    expect(numbers.map((q) => q.code)).toEqual(['work.hours_contract']);
+    for (const q of numbers) {
+      expect(q.bands?.length).toBeGreaterThan(0);
+      const grid = Array.from({ length: (q.max! - q.min!) * 4 + 1 }, (_, i) => q.min! + i / 4);
+      let previous: string[] = grid.map(String);
+      for (const level of q.bands!) {
+        const bandOf = grid.map((x) => {
+          const holders = level.filter(
+            (b) =>
+              (b.gt === undefined || x > b.gt) &&
+              (b.gte === undefined || x >= b.gte) &&
+              (b.lt === undefined || x < b.lt) &&
+              (b.lte === undefined || x <= b.lte),
+          );
+          expect(holders, `${q.code} = ${x}`).toHaveLength(1);
+          return holders[0]!.code;
+        });
+        // Nested: values in one band before share a band now.
+        const seen = new Map<string, string>();
+        bandOf.forEach((band, i) => {
+          expect(seen.get(previous[i]!) ?? band, `${q.code} = ${grid[i]}`).toBe(band);
+          seen.set(previous[i]!, band);
+        });
+        expect(new Set(bandOf).size).toBeLessThan(new Set(previous).size);
+        for (const b of level) expect(b.label.fr && b.label.en).toBeTruthy();
+        previous = bandOf;
       }
     }
   });
@@ -43,6 +77,7 @@ describe.each(Object.values(questionnaires))('questionnaire $version', (question
       for (const q of s.questions) {
         delete q.quasiIdentifier;
         delete q.generalisation;
+        delete q.bands;
       }
     expect(await questionnaireHash(bare)).toBe(await questionnaireHash(questionnaire));
     const reworded = structuredClone(bare);
