@@ -119,26 +119,29 @@ class Rows {
     const Q = columns.length;
     const S = (this.S = sensitive.length);
     this.allocate(n);
+    // One array kind in the hot loops: mixing byte and word arrays makes V8's reads polymorphic.
+    const all = columns.map((c) => Int32Array.from(c.values.subarray(0, n)));
     // Merge duplicates: hash every record's full-detail values.
     const rowOf = new Int32Array(n);
-    const first: number[] = [];
+    const first = new Int32Array(n);
+    let count = 0;
     const table = new Int32Array(this.slots.length);
     const mask = table.length - 1;
     for (let i = 0; i < n; i++) {
       let h = 0x811c9dc5;
-      for (let q = 0; q < Q; q++) h = Math.imul(h ^ columns[q]!.values[i]!, 0x01000193);
+      for (let q = 0; q < Q; q++) h = Math.imul(h ^ all[q]![i]!, 0x01000193);
       let slot = mix(h) & mask;
       for (;;) {
         const at = table[slot]!;
         if (at === 0) {
-          table[slot] = first.length + 1;
-          rowOf[i] = first.length;
-          first.push(i);
+          table[slot] = count + 1;
+          rowOf[i] = count;
+          first[count++] = i;
           break;
         }
         const j = first[at - 1]!;
         let same = true;
-        for (let q = 0; q < Q && same; q++) same = columns[q]!.values[j] === columns[q]!.values[i];
+        for (let q = 0; q < Q && same; q++) same = all[q]![j] === all[q]![i];
         if (same) {
           rowOf[i] = at - 1;
           break;
@@ -146,8 +149,12 @@ class Rows {
         slot = (slot + 1) & mask;
       }
     }
-    const count = (this.count = first.length);
-    this.values = columns.map((c) => Int32Array.from(first, (i) => c.values[i]!));
+    this.count = count;
+    this.values = all.map((values) => {
+      const kept = new Int32Array(count);
+      for (let r = 0; r < count; r++) kept[r] = values[first[r]!]!;
+      return kept;
+    });
     this.sizes = new Int32Array(count);
     this.masks = new Uint32Array(count * S);
     for (let i = 0; i < n; i++) {
@@ -190,14 +197,16 @@ class Rows {
    * Splits `parent` by quasi-identifier q recoded through `map` (value → group), writing each
    * row's new class into `into`, and returns the new classes' statistics.
    */
-  split(parent: Classes, q: number, map: ArrayLike<number>, into: Int32Array, criteria: Criteria) {
-    const { S, slots, keysA, keysB, classSizes, classMasks } = this;
+  split(parent: Classes, q: number, map: Int32Array, into: Int32Array, criteria: Criteria) {
+    const { S, slots, keysA, keysB, classSizes, classMasks, sizes, masks } = this;
     const values = this.values[q]!;
+    const of = parent.of;
+    const rows = this.count;
     slots.fill(0);
     const mask = slots.length - 1;
     let count = 0;
-    for (let r = 0; r < this.count; r++) {
-      const a = parent.of[r]!;
+    for (let r = 0; r < rows; r++) {
+      const a = of[r]!;
       const b = map[values[r]!]!;
       let slot = mix(Math.imul(a, 0x9e3779b1) ^ b) & mask;
       let c: number;
@@ -209,7 +218,7 @@ class Rows {
           keysA[c] = a;
           keysB[c] = b;
           classSizes[c] = 0;
-          classMasks.fill(0, c * S, c * S + S);
+          for (let s = 0; s < S; s++) classMasks[c * S + s] = 0;
           break;
         }
         c = at - 1;
@@ -217,10 +226,10 @@ class Rows {
         slot = (slot + 1) & mask;
       }
       into[r] = c;
-      classSizes[c] = classSizes[c]! + this.sizes[r]!;
-      for (let s = 0; s < S; s++) classMasks[c * S + s]! |= this.masks[r * S + s]!;
+      classSizes[c] = classSizes[c]! + sizes[r]!;
+      for (let s = 0; s < S; s++) classMasks[c * S + s]! |= masks[r * S + s]!;
     }
-    this.work += this.count;
+    this.work += rows;
     return { count, stats: this.stats(count, criteria) };
   }
 
@@ -253,11 +262,12 @@ function mix(h: number): number {
   return h ^ (h >>> 16);
 }
 
-/** How a column's values map to its groups at a level; everything to 0 once masked. */
-function levelMap(column: QuasiColumn, level: number): ArrayLike<number> {
-  return level < column.levels.length
-    ? column.levels[level]!
-    : new Int32Array(column.levels[0]!.length);
+/** How a column's values map to its groups at each level, the masked one (all 0) last. */
+function levelMaps(column: QuasiColumn): Int32Array[] {
+  return [
+    ...column.levels.map((level) => Int32Array.from(level)),
+    new Int32Array(column.levels[0]!.length),
+  ];
 }
 
 /** Throws unless each level of the column merges whole groups of the level before. */
@@ -299,24 +309,27 @@ function lossByLevel(column: QuasiColumn, n: number): number[] {
   );
 }
 
-/** The classes of the release at `levels`, with their statistics. */
+/** The classes of each release (one level per quasi-identifier), with their statistics. */
 export function classStats(
   columns: QuasiColumn[],
   sensitive: SensitiveColumn[],
   n: number,
-  levels: number[],
+  releases: number[][],
   criteria: Criteria,
-): ClassStats {
+): ClassStats[] {
   const rows = new Rows(columns, sensitive, n);
-  let { classes, stats } = rows.single(criteria);
+  const maps = columns.map(levelMaps);
   const into = [new Int32Array(rows.count), new Int32Array(rows.count)];
-  columns.forEach((column, q) => {
-    const target = into[q % 2]!;
-    const split = rows.split(classes, q, levelMap(column, levels[q]!), target, criteria);
-    classes = { of: target, count: split.count };
-    stats = split.stats;
+  return releases.map((levels) => {
+    let { classes, stats } = rows.single(criteria);
+    columns.forEach((column, q) => {
+      const target = into[q % 2]!;
+      const split = rows.split(classes, q, maps[q]![levels[q]!]!, target, criteria);
+      classes = { of: target, count: split.count };
+      stats = split.stats;
+    });
+    return stats;
   });
-  return stats;
 }
 
 /**
@@ -353,10 +366,11 @@ export function anonymise(
   const lossOf = (levels: number[]) =>
     levels.reduce((sum, level, q) => sum + losses[q]![level]!, 0);
   const rows = new Rows(columns, sensitive, n);
+  const maps = columns.map(levelMaps);
   let evaluated = 0;
   const split = (parent: Classes, q: number, level: number, into: Int32Array) => {
     evaluated++;
-    return rows.split(parent, q, levelMap(columns[q]!, level), into, criteria);
+    return rows.split(parent, q, maps[q]![level]!, into, criteria);
   };
   const result = (levels: number[], withheld: boolean, optimal: boolean): Anonymisation => ({
     levels,

@@ -74,13 +74,21 @@ export function disclosureRisk(input: {
   anonymisation: Anonymisation;
 }): DisclosureRisk {
   const { quasi, columns, sensitive, sensitiveColumns, n, criteria, anonymisation } = input;
-  const stats = (levels: number[]) => classStats(columns, sensitiveColumns, n, levels, criteria);
   const masked = columns.map((c) => c.levels.length);
   const declared = quasi.filter((q) => DECLARED_SUBSET.includes(q.code)).map((q) => q.code);
-  const before = stats(masked.map(() => 0));
-  const beforeDeclared = stats(masked.map((m, i) => (declared.includes(quasi[i]!.code) ? 0 : m)));
   const released = anonymisation.withheld ? 0 : n;
-  const after = released ? stats(anonymisation.levels) : null;
+  const [before, beforeDeclared, chosen] = classStats(
+    columns,
+    sensitiveColumns,
+    n,
+    [
+      masked.map(() => 0),
+      masked.map((m, i) => (declared.includes(quasi[i]!.code) ? 0 : m)),
+      anonymisation.levels,
+    ],
+    criteria,
+  );
+  const after = released ? chosen! : null;
   return {
     records: n,
     released,
@@ -89,8 +97,8 @@ export function disclosureRisk(input: {
     quasiIdentifiers: quasi.map((q) => q.code),
     sensitiveAttributes: sensitive.map((s) => ({ name: s.name, label: s.label })),
     before: {
-      sampleUniques: before.uniques,
-      declaredSubset: { quasiIdentifiers: declared, sampleUniques: beforeDeclared.uniques },
+      sampleUniques: before!.uniques,
+      declaredSubset: { quasiIdentifiers: declared, sampleUniques: beforeDeclared!.uniques },
     },
     after: {
       sampleUniques: after?.uniques ?? 0,

@@ -212,10 +212,16 @@ describe('anonymisation by global recoding', () => {
       l: 2,
     });
     expect(result.levels).toEqual([1]);
-    expect(
-      classStats([{ values, levels: [[0, 1, 2]] }], [{ values: harassed }], 20, [0], { k: 5, l: 2 })
-        .distinct,
-    ).toEqual([1]);
+    const [detailed, masked] = classStats(
+      [{ values, levels: [[0, 1, 2]] }],
+      [{ values: harassed }],
+      20,
+      [[0], [1]],
+      { k: 5, l: 2 },
+    );
+    // In full detail group 2 is all "1"; masked, the skipped answers make a second value.
+    expect(detailed!.distinct).toEqual([1]);
+    expect(masked!.distinct).toEqual([2]);
   });
 
   it('masks every attribute when nothing coarser meets the criteria', () => {
