@@ -3,16 +3,19 @@
  * the questionnaire (its hash is kept); publishing freezes the figures (a
  * snapshot that later withdrawals no longer change). Every step is audited.
  */
-import { eq } from 'drizzle-orm';
-import { aggregates, auditLog, editions, type EditionStatus } from '../../db/schema';
+import { and, eq } from 'drizzle-orm';
+import { aggregates, auditLog, editions, type Edition, type EditionStatus } from '../../db/schema';
+import { sha256Hex } from '../lib/crypto';
 import type { Db } from '../lib/db';
 import { ApiError } from '../lib/errors';
 import { PUBLISHED_SNAPSHOT, computeSummary } from '../findings/service';
 import { auditEntry, type StaffMember } from '../staff/service';
 import { getQuestionnaire } from '../survey/questionnaires';
 import { questionnaireHash } from '../survey/service';
+import { L_DIVERSITY, SEARCH_BUDGET } from './anonymise';
 import { allowedTransitions, canTransition } from './lifecycle';
-import { publishedEdition } from './package';
+import { assessEdition, publishedEdition } from './package';
+import type { DisclosureRisk } from './risk';
 import { storePackage, type PackageStore } from './storage';
 
 export interface NewEdition {
@@ -117,4 +120,45 @@ async function publishPackage(db: Db, store: PackageStore, year: number) {
   } catch (error) {
     console.error(`The ${year} data package was not built at publication`, error);
   }
+}
+
+const RISK_KIND = 'disclosure_risk';
+
+/**
+ * The disclosure-risk report the edition's package would carry if it were built now, for the
+ * admin to read before publishing. Assessing reads every response, so the report is kept per
+ * data version and per fingerprint of what the release depends on besides the data (the
+ * questionnaire with its generalisation levels, k, l, the search budget).
+ */
+export async function editionRisk(db: Db, edition: Edition): Promise<DisclosureRisk> {
+  const fingerprint = await sha256Hex(
+    JSON.stringify([
+      getQuestionnaire(edition.questionnaireVersion),
+      edition.k,
+      L_DIVERSITY,
+      SEARCH_BUDGET,
+    ]),
+  );
+  const hit = await db.query.aggregates.findFirst({
+    where: and(eq(aggregates.editionYear, edition.year), eq(aggregates.kind, RISK_KIND)),
+    columns: { dataVersion: true, payloadJson: true },
+  });
+  if (hit?.dataVersion === edition.dataVersion) {
+    const stored = JSON.parse(hit.payloadJson) as { fingerprint: string; risk: DisclosureRisk };
+    if (stored.fingerprint === fingerprint) return stored.risk;
+  }
+  const { risk } = await assessEdition(db, edition);
+  const row = {
+    dataVersion: edition.dataVersion,
+    payloadJson: JSON.stringify({ fingerprint, risk }),
+    computedAt: new Date().toISOString(),
+  };
+  await db
+    .insert(aggregates)
+    .values({ editionYear: edition.year, kind: RISK_KIND, key: '', ...row })
+    .onConflictDoUpdate({
+      target: [aggregates.editionYear, aggregates.kind, aggregates.key],
+      set: row,
+    });
+  return risk;
 }

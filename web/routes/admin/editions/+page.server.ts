@@ -4,7 +4,7 @@ import { EDITION_STATUSES, editions } from '../../../../db/schema';
 import { ApiError } from '$api/lib/errors';
 import { allowedTransitions } from '$api/publication/lifecycle';
 import { NewEditionBody } from '$api/publication/schemas';
-import { createEdition, transitionEdition } from '$api/publication/service';
+import { createEdition, editionRisk, transitionEdition } from '$api/publication/service';
 import { packageStore } from '$api/publication/storage';
 import { questionnaires } from '$api/survey/questionnaires';
 import { dbOf } from '$lib/server/platform';
@@ -13,11 +13,18 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const member = await requireMember(event, 'admin');
-  const list = await dbOf(event.platform).select().from(editions).orderBy(asc(editions.year));
+  const db = dbOf(event.platform);
+  const list = await db.select().from(editions).orderBy(asc(editions.year));
+  // A closed edition is the one about to be published: its admin reads what the package will
+  // disclose first.
+  const risks = [];
+  for (const e of list.filter((e) => e.status === 'closed'))
+    risks.push({ year: e.year, risk: await editionRisk(db, e) });
   return {
     member,
     versions: Object.keys(questionnaires),
     editions: list.map((e) => ({ ...e, next: allowedTransitions(e.status) })),
+    risks,
   };
 };
 
