@@ -6,6 +6,8 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateResponses } from '../../db/seed/generate';
 import { getDb } from '../../api/lib/db';
+import { publishedEdition } from '../../api/publication/package';
+import { editionRisk } from '../../api/publication/service';
 import { openEdition, submitResponse } from '../../api/survey/service';
 import type { Question } from '../../api/survey/model';
 import { getQuestionnaire, questionsOf } from '../../api/survey/questionnaires';
@@ -489,6 +491,19 @@ describe('the data package of a published edition', () => {
     for (const row of indicators.filter((r) => r.suppressed === 'false')) {
       expect(Number(row.n)).toBeGreaterThanOrEqual(K);
     }
+  });
+
+  it('gives the admin the report the package carries, kept until the data changes', async () => {
+    const db = getDb(env.DB);
+    const edition = await publishedEdition(db, YEAR);
+    expect(await editionRisk(db, edition)).toEqual(pkg.risk);
+    const kept = await env.DB.prepare(
+      "SELECT data_version FROM aggregates WHERE edition_year = ?1 AND kind = 'disclosure_risk'",
+    )
+      .bind(YEAR)
+      .first<{ data_version: number }>();
+    expect(kept?.data_version).toBe(edition.dataVersion);
+    expect(await editionRisk(db, edition)).toEqual(pkg.risk);
   });
 
   it('withstands the same attacker on random editions', async () => {
