@@ -79,7 +79,7 @@ try {
   const cpu = process.cpuUsage(cpuBefore);
   const { size } = await stat(path);
   console.log(
-    `${path}: ${built.rows.toLocaleString('en')} rows, ${built.suppressedRecords} with quasi-identifiers suppressed, ${(size / 1e6).toFixed(2)} MB in ${seconds.toFixed(1)} s; peak memory ${(peak / 2 ** 20).toFixed(1)} MiB above the baseline (JS heap + buffers); CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s in this process`,
+    `${path}: ${built.rows.toLocaleString('en')} rows, k = ${built.risk.after.k ?? '—'} reached with no record suppressed (sample uniques ${built.risk.before.sampleUniques} → ${built.risk.after.sampleUniques}), ${(size / 1e6).toFixed(2)} MB in ${seconds.toFixed(1)} s; peak memory ${(peak / 2 ** 20).toFixed(1)} MiB above the baseline (JS heap + buffers); CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s in this process`,
   );
 } catch (error) {
   memory.stop();

@@ -134,7 +134,7 @@ export function codebookMd(columns: Column[], year: number, version: string): st
     }
     if (column.question?.quasiIdentifier) {
       lines.push(
-        '- Quasi-identifiant : généralisé ou masqué pour l’anonymisation. Quasi-identifier: generalised or masked for anonymisation.',
+        '- Quasi-identifiant : regroupé, ou masqué, de la même façon pour toutes les réponses. Quasi-identifier: grouped, or masked, the same way for every response.',
       );
     }
     const values = column.option

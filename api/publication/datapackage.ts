@@ -3,10 +3,10 @@
  * file of an edition's package, with a Table Schema per table, the licence,
  * the sources and the anonymisation applied. Pure.
  */
-import type { Localized } from '../survey/model';
 import { CODEBOOK_FIELDS } from './codebook';
 import { INDICATORS_FIELDS } from './indicators';
-import type { Column } from './microdata';
+import { SUPPRESSED, type Column } from './microdata';
+import type { DisclosureRisk } from './risk';
 import type { TableField } from './table-schema';
 
 export const LICENCE = {
@@ -22,12 +22,10 @@ export interface PackageFacts {
   publishedOn: string;
   /** The public site, for the links to the methodology and the findings. */
   siteUrl: string;
-  /** Rows of the microdata: responses of the edition minus the withdrawn ones. */
+  /** Rows of the microdata: responses of the edition minus the withdrawn ones, or none if withheld. */
   rows: number;
-  suppressedRecords: number;
-  withheld: boolean;
-  /** Quasi-identifier code → level of generalisation chosen, and how it reads. */
-  generalisation: { question: string; level: number; description: Localized }[];
+  /** The anonymisation applied and what it leaves: disclosure-risk.json. */
+  risk: DisclosureRisk;
   freeTextQuestions: string[];
 }
 
@@ -60,8 +58,10 @@ export function responseFields(columns: Column[]): TableField[] {
 
 const csvDialect = { header: true, delimiter: ',', lineTerminator: '\r\n', quoteChar: '"' };
 
+export const RISK_FILE = 'disclosure-risk.json';
+
 export function dataPackage(facts: PackageFacts, columns: Column[]) {
-  const { year, k, siteUrl } = facts;
+  const { year, k, siteUrl, risk } = facts;
   const fields = responseFields(columns);
   const responsesSchema = { fields, missingValues: [''] };
   return {
@@ -101,13 +101,31 @@ export function dataPackage(facts: PackageFacts, columns: Column[]) {
       url: `${siteUrl}/resultats/methodologie`,
     },
     anonymisation: {
-      method: 'k-anonymity by global generalisation and local suppression of quasi-identifiers',
+      method: risk.method,
       k,
-      quasiIdentifiers: facts.generalisation.map((g) => g.question),
-      generalisation: facts.generalisation,
-      suppressedRecords: facts.suppressedRecords,
-      suppressedValue: 'suppressed',
-      withheld: facts.withheld,
+      l: risk.criteria.l,
+      lDiversity: 'distinct',
+      quasiIdentifiers: risk.quasiIdentifiers,
+      sensitiveAttributes: risk.sensitiveAttributes.map((s) => s.name),
+      generalisation: risk.levels.map(({ question, level, name, description }) => ({
+        question,
+        level,
+        name,
+        description,
+      })),
+      suppressedRecords: risk.after.suppressedRecords,
+      suppressedValue: SUPPRESSED,
+      suppressedValueMeaning:
+        'The quasi-identifier is masked for every response of the file, never for some only.',
+      withheld: risk.withheld,
+      riskReport: {
+        path: RISK_FILE,
+        sampleUniquesBefore: risk.before.sampleUniques,
+        sampleUniquesAfter: risk.after.sampleUniques,
+        kReached: risk.after.k,
+        lReached: risk.after.l,
+        classes: risk.after.classes,
+      },
       withdrawnResponses: 'excluded',
       freeTextRemoved: facts.freeTextQuestions,
       timestamps: 'none (submission dates are not released)',
@@ -135,6 +153,15 @@ export function dataPackage(facts: PackageFacts, columns: Column[]) {
         mediatype: 'application/vnd.apache.parquet',
         rows: facts.rows,
         schema: responsesSchema,
+      },
+      {
+        name: 'disclosure-risk',
+        title: 'Rapport de risque de divulgation des réponses anonymisées',
+        title_en: 'Disclosure-risk report of the anonymised responses',
+        path: RISK_FILE,
+        format: 'json',
+        mediatype: 'application/json',
+        encoding: 'utf-8',
       },
       {
         name: 'indicators',

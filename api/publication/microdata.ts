@@ -5,11 +5,11 @@
  * instruments' scores are columns beside their items. Pure.
  */
 import { cbiWorkScore, CBI_ITEMS, who5Score, WHO5_ITEMS } from '../findings/scoring';
-import type { Instrument, Localized, Option, Question, Questionnaire } from '../survey/model';
+import type { Band, Instrument, Localized, Option, Question, Questionnaire } from '../survey/model';
 import { questionsOf } from '../survey/questionnaires';
-import type { Anonymisation, QuasiColumn } from './anonymise';
+import type { Codes, QuasiColumn } from './anonymise';
 
-/** The value a quasi-identifier takes where it was suppressed to reach k-anonymity. */
+/** The value of a quasi-identifier masked for every record to reach the anonymisation criteria. */
 export const SUPPRESSED = 'suppressed';
 
 export type FieldType = 'string' | 'integer' | 'number';
@@ -54,41 +54,46 @@ export const INSTRUMENT_SCORES: Record<
 export const quasiIdentifiers = (questionnaire: Questionnaire) =>
   questionsOf(questionnaire).filter((q) => q.quasiIdentifier);
 
+/** A quasi-identifier's levels past full detail: option groups, or bands of a number. */
+export function coarserLevels(q: Question): { code: string; label: Localized }[][] {
+  return q.type === 'number' ? (q.bands ?? []) : (q.generalisation ?? []);
+}
+
+/** Whether a quasi-identifier is masked for every record at `level`. */
+export const isMasked = (q: Question, level: number) => level > coarserLevels(q).length;
+
+const MASKED_VALUE = {
+  value: SUPPRESSED,
+  label: {
+    fr: 'Masqué pour toutes les réponses (anonymisation)',
+    en: 'Masked for every response (anonymisation)',
+  },
+};
+
 /** The codes and labels a quasi-identifier takes at a level of generalisation. */
-function quasiValues(q: Question, level: number, suppressed: boolean): Column['values'] {
-  const generalisation = q.generalisation ?? [];
-  const groups =
-    level === 0
-      ? q.options!.map((o) => ({ value: o.code, label: o.label }))
-      : level <= generalisation.length
-        ? generalisation[level - 1]!.map((g) => ({ value: g.code, label: g.label }))
-        : [];
-  const mark = {
-    value: SUPPRESSED,
-    label: { fr: 'Masqué (anonymisation)', en: 'Masked (anonymisation)' },
-  };
-  return suppressed || level > generalisation.length ? [...groups, mark] : groups;
+function quasiValues(q: Question, level: number): Column['values'] {
+  if (isMasked(q, level)) return [MASKED_VALUE];
+  if (level === 0) return q.options!.map((o) => ({ value: o.code, label: o.label }));
+  return coarserLevels(q)[level - 1]!.map((g) => ({ value: g.code, label: g.label }));
 }
 
 /**
  * The columns, in questionnaire order. Quasi-identifiers list the values of the level of
- * generalisation the anonymisation chose, so the schema describes the released file exactly.
+ * generalisation the anonymisation chose, so the schema describes the released file exactly;
+ * a number released in bands becomes a string column of band codes.
  */
-export function microdataColumns(questionnaire: Questionnaire, anonymisation: Anonymisation) {
+export function microdataColumns(questionnaire: Questionnaire, levels: number[]) {
   const quasi = quasiIdentifiers(questionnaire);
   const columns: Column[] = [];
   for (const q of questionsOf(questionnaire)) {
     const base = { question: q, label: q.label };
+    const index = quasi.indexOf(q);
+    const level = index < 0 ? 0 : levels[index]!;
     switch (q.type) {
       case 'text':
         break;
       case 'single': {
-        const index = quasi.indexOf(q);
-        const values =
-          index < 0
-            ? q.options!.map((o) => ({ value: o.code, label: o.label }))
-            : quasiValues(q, anonymisation.levels[index]!, anonymisation.suppressedCount > 0);
-        columns.push({ ...base, name: q.code, type: 'string', values });
+        columns.push({ ...base, name: q.code, type: 'string', values: quasiValues(q, level) });
         break;
       }
       case 'scale':
@@ -100,7 +105,11 @@ export function microdataColumns(questionnaire: Questionnaire, anonymisation: An
         });
         break;
       case 'number':
-        columns.push({ ...base, name: q.code, type: 'number', min: q.min, max: q.max });
+        columns.push(
+          level === 0
+            ? { ...base, name: q.code, type: 'number', min: q.min, max: q.max }
+            : { ...base, name: q.code, type: 'string', values: quasiValues(q, level) },
+        );
         break;
       case 'multi':
         for (const option of q.options!) {
@@ -139,25 +148,73 @@ export type ResponseAnswers = Map<string, { codes: string[]; num: number | null 
 
 export type Cell = string | number | null;
 
-/**
- * The numeric hierarchies the anonymiser works on: value 0 is "no answer" and stays apart at
- * every level; option i is value i.
- */
-export function quasiColumn(q: Question, values: Uint8Array): QuasiColumn {
-  const options = q.options!;
-  const identity = [0, ...options.map((_, i) => i + 1)];
-  const coarser = (q.generalisation ?? []).map((groups) => [
-    0,
-    ...options.map((o) => 1 + groups.findIndex((g) => g.members.includes(o.code))),
-  ]);
-  return { values, levels: [identity, ...coarser] };
+function inBand(band: Band, x: number): boolean {
+  return (
+    (band.gt === undefined || x > band.gt) &&
+    (band.gte === undefined || x >= band.gte) &&
+    (band.lt === undefined || x < band.lt) &&
+    (band.lte === undefined || x <= band.lte)
+  );
 }
 
-/** How each quasi-identifier was released, in words, for the descriptor and the README. */
+function bandOf(q: Question, level: number, x: number): Band {
+  const band = q.bands![level - 1]!.find((b) => inBand(b, x));
+  if (!band) throw new RangeError(`${q.code}: ${x} is in no band of level ${level}`);
+  return band;
+}
+
+/**
+ * A quasi-identifier's answers as the small integers the anonymiser works on: 0 for no answer,
+ * option i as i, and for a number each distinct value met as the next integer (its exact value
+ * is level 0). Then the hierarchy over those integers.
+ */
+export class QuasiEncoding {
+  private readonly options: Map<string, number>;
+  private readonly numbers = new Map<number, number>();
+
+  constructor(readonly question: Question) {
+    this.options = new Map((question.options ?? []).map((o, i) => [o.code, i + 1]));
+  }
+
+  /** A column of `size` records: a byte per record for options, four for numbers. */
+  array(size: number): Codes {
+    return this.question.type === 'number' ? new Uint32Array(size) : new Uint8Array(size);
+  }
+
+  code(answer: { codes: string[]; num: number | null } | undefined): number {
+    if (!answer) return 0;
+    if (this.question.type !== 'number') return this.options.get(answer.codes[0]!) ?? 0;
+    if (answer.num === null) return 0;
+    let code = this.numbers.get(answer.num);
+    if (code === undefined) this.numbers.set(answer.num, (code = this.numbers.size + 1));
+    return code;
+  }
+
+  column(values: Codes): QuasiColumn {
+    const q = this.question;
+    if (q.type !== 'number') {
+      const options = q.options!;
+      const identity = [0, ...options.map((_, i) => i + 1)];
+      const coarser = (q.generalisation ?? []).map((groups) => [
+        0,
+        ...options.map((o) => 1 + groups.findIndex((g) => g.members.includes(o.code))),
+      ]);
+      return { values, levels: [identity, ...coarser] };
+    }
+    const met = [...this.numbers.keys()];
+    const identity = Int32Array.from({ length: met.length + 1 }, (_, i) => i);
+    const coarser = (q.bands ?? []).map((bands, l) =>
+      Int32Array.from([0, ...met.map((x) => 1 + bands.indexOf(bandOf(q, l + 1, x)))]),
+    );
+    return { values, levels: [identity, ...coarser] };
+  }
+}
+
+/** How each quasi-identifier was released: its level, in words, and the groups it shows. */
 export function releasedLevels(quasi: Question[], levels: number[]) {
   return quasi.map((q, i) => {
     const level = levels[i]!;
-    const steps = q.generalisation ?? [];
+    const steps = coarserLevels(q);
     const description: Localized =
       level === 0
         ? { fr: 'détail complet', en: 'full detail' }
@@ -167,24 +224,37 @@ export function releasedLevels(quasi: Question[], levels: number[]) {
               fr: `regroupé en : ${steps[level - 1]!.map((g) => g.label.fr).join(' ; ')}`,
               en: `grouped as: ${steps[level - 1]!.map((g) => g.label.en).join('; ')}`,
             };
-    return { question: q.code, level, description };
+    const name = level === 0 ? 'full_detail' : level > steps.length ? 'masked' : `grouped_${level}`;
+    const groups =
+      level === 0 || level > steps.length
+        ? null
+        : steps[level - 1]!.map((g) => ({ code: g.code, label: g.label }));
+    return { question: q.code, label: q.label, level, name, description, groups };
   });
 }
 
-/** The value of a quasi-identifier as released: generalised to `level`, or suppressed. */
-function releasedCode(q: Question, code: string | undefined, level: number, suppressed: boolean) {
-  const generalisation = q.generalisation ?? [];
-  if (suppressed || level > generalisation.length) return SUPPRESSED;
+/** The value of a quasi-identifier as released: at its level of generalisation, or masked. */
+function releasedValue(
+  q: Question,
+  answer: { codes: string[]; num: number | null } | undefined,
+  level: number,
+): Cell {
+  if (isMasked(q, level)) return SUPPRESSED;
+  if (q.type === 'number') {
+    const x = answer?.num ?? null;
+    if (x === null) return null;
+    return level === 0 ? x : bandOf(q, level, x).code;
+  }
+  const code = answer?.codes[0];
   if (code === undefined) return null;
   if (level === 0) return code;
-  return generalisation[level - 1]!.find((g) => g.members.includes(code))!.code;
+  return q.generalisation![level - 1]!.find((g) => g.members.includes(code))!.code;
 }
 
 export function microdataRow(
   columns: Column[],
   answers: ResponseAnswers,
   quasiLevels: Map<string, number>,
-  suppressed: boolean,
 ): Cell[] {
   return columns.map((column) => {
     if (column.score) {
@@ -195,7 +265,7 @@ export function microdataRow(
     const answer = answers.get(q.code);
     if (column.option) return answer ? Number(answer.codes.includes(column.option.code)) : null;
     const level = quasiLevels.get(q.code);
-    if (level !== undefined) return releasedCode(q, answer?.codes[0], level, suppressed);
+    if (level !== undefined) return releasedValue(q, answer, level);
     if (!answer) return null;
     return q.type === 'single' ? answer.codes[0]! : answer.num;
   });

@@ -2,9 +2,10 @@
  * Builds an edition's data package, a zip streamed into a sink: R2 in the
  * Worker, a file for `npm run export`. Two passes over the edition in pages
  * of responses, so memory stays flat as the edition grows: the first reads
- * only the quasi-identifiers (one byte each) to choose the anonymisation; the
- * second turns each page into CSV lines and Parquet columns. Only the
- * compressed Parquet waits in memory for the CSV entry to end.
+ * only the quasi-identifiers and sensitive answers (a few bytes each) to
+ * choose the anonymisation and assess its risk; the second turns each page
+ * into CSV lines and Parquet columns. Only the compressed Parquet waits in
+ * memory for the CSV entry to end.
  */
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
@@ -16,22 +17,24 @@ import { getSummary } from '../releases/read';
 import { currentRelease } from '../releases/queries';
 import { rawRows, type Db } from '../lib/db';
 import { ApiError } from '../lib/errors';
+import type { Question } from '../survey/model';
 import { getQuestionnaire, questionsOf } from '../survey/questionnaires';
-import { anonymise } from './anonymise';
+import { anonymise, L_DIVERSITY, type Codes } from './anonymise';
 import { codebookCsv, codebookMd } from './codebook';
 import { dataPackage, type PackageFacts } from './datapackage';
 import { indicatorsCsv } from './indicators';
 import {
   microdataColumns,
   microdataRow,
-  quasiColumn,
+  QuasiEncoding,
   quasiIdentifiers,
-  releasedLevels,
   type Cell,
   type Column,
   type ResponseAnswers,
 } from './microdata';
 import { packageReadme } from './readme';
+import { disclosureRisk, type DisclosureRisk } from './risk';
+import { sensitiveAttributes, type SensitiveAttribute } from './sensitive';
 
 /** Where the zip goes, chunk by chunk; `drain` is awaited after each page. */
 export interface ByteSink {
@@ -48,7 +51,7 @@ export interface PackageProgress {
 export interface BuiltPackage {
   year: number;
   rows: number;
-  suppressedRecords: number;
+  risk: DisclosureRisk;
 }
 
 /** Responses per page: about 45 answers each, so a page is some 50k small rows from D1. */
@@ -94,74 +97,123 @@ export async function publishedEdition(db: Db, year: number) {
  */
 export const PACKAGE_SQL = {
   ids: 'SELECT id FROM responses WHERE edition_year = ?1 AND withdrawn = 0 AND id > ?2 ORDER BY id LIMIT ?3',
-  quasi: (questions: number) =>
-    `SELECT response_id, question_code, option_code FROM answers
+  scan: (questions: number) =>
+    `SELECT response_id, question_code, option_code, num_value FROM answers
      WHERE +edition_year = ?1 AND response_id BETWEEN ?2 AND ?3
      AND +question_code IN (${Array.from({ length: questions }, (_, i) => `?${i + 4}`).join(', ')})`,
   answers: `SELECT response_id, question_code, option_code, num_value FROM answers
     WHERE +edition_year = ?1 AND response_id BETWEEN ?2 AND ?3 ORDER BY response_id`,
 };
 
-/** Index of `id` in the sorted `ids[from..to)`, or -1. */
-function indexOf(ids: Float64Array, id: number, from: number, to: number): number {
-  let lo = from;
-  let hi = to - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const at = ids[mid]!;
-    if (at === id) return mid;
-    if (at < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
+function grown<T extends Codes | Float64Array>(array: T, size: number): T {
+  const bigger = new (array.constructor as new (size: number) => T)(size);
+  bigger.set(array);
+  return bigger;
 }
 
-/** Pass 1: the ids of the current responses, in order, and each one's quasi-identifiers. */
+/**
+ * Pass 1: the ids of the current responses, in order, each one's quasi-identifiers as the
+ * anonymiser's integers, and its sensitive attributes.
+ */
 async function scan(
   db: Db,
   year: number,
   expected: number,
-  quasi: ReturnType<typeof quasiIdentifiers>,
+  encodings: QuasiEncoding[],
+  sensitive: SensitiveAttribute[],
   onProgress?: (p: PackageProgress) => void,
 ) {
-  let ids = new Float64Array(Math.max(expected, PAGE));
-  let values = quasi.map(() => new Uint8Array(ids.length));
+  const capacity = Math.max(expected, PAGE);
+  let ids = new Float64Array(capacity);
+  let quasiValues = encodings.map((e) => e.array(capacity));
+  let sensitiveValues = sensitive.map(() => new Uint8Array(capacity));
+  const questions = [
+    ...new Set([
+      ...encodings.map((e) => e.question.code),
+      ...sensitive.flatMap((s) => s.questions),
+    ]),
+  ];
+  const none: ResponseAnswers = new Map();
   let n = 0;
-  const optionIndex = new Map(
-    quasi.flatMap((q) => q.options!.map((o, i) => [`${q.code}\u0000${o.code}`, i + 1] as const)),
-  );
-  const quasiIndex = new Map(quasi.map((q, i) => [q.code, i]));
   for (;;) {
     const page = await rawRows<[number]>(db, PACKAGE_SQL.ids, year, n ? ids[n - 1] : -1, PAGE);
     if (!page.length) break;
     if (n + page.length > ids.length) {
-      const grown = new Float64Array(Math.max(ids.length * 2, n + page.length));
-      grown.set(ids);
-      ids = grown;
-      values = values.map((v) => {
-        const g = new Uint8Array(grown.length);
-        g.set(v);
-        return g;
-      });
+      const size = Math.max(ids.length * 2, n + page.length);
+      ids = grown(ids, size);
+      quasiValues = quasiValues.map((v) => grown(v, size));
+      sensitiveValues = sensitiveValues.map((v) => grown(v, size));
     }
     const start = n;
     for (const [id] of page) ids[n++] = id;
-    const answers = await rawRows<[number, string, string]>(
-      db,
-      PACKAGE_SQL.quasi(quasi.length),
-      year,
-      ids[start],
-      ids[n - 1],
-      ...quasi.map((q) => q.code),
+    const byResponse = answersByResponse(
+      await rawRows<[number, string, string, number | null]>(
+        db,
+        PACKAGE_SQL.scan(questions.length),
+        year,
+        ids[start],
+        ids[n - 1],
+        ...questions,
+      ),
     );
-    for (const [responseId, question, option] of answers) {
-      const i = indexOf(ids, responseId, start, n);
-      if (i >= 0)
-        values[quasiIndex.get(question)!]![i] = optionIndex.get(`${question}\u0000${option}`)!;
+    for (let i = start; i < n; i++) {
+      const answers = byResponse.get(ids[i]!) ?? none;
+      encodings.forEach((e, q) => (quasiValues[q]![i] = e.code(answers.get(e.question.code))));
+      sensitive.forEach((s, j) => (sensitiveValues[j]![i] = s.codeOf(answers)));
     }
     onProgress?.({ phase: 'scan', done: n, total: expected });
   }
-  return { ids: ids.subarray(0, n), values: values.map((v) => v.subarray(0, n)) };
+  return {
+    ids: ids.subarray(0, n),
+    quasiValues: quasiValues.map((v) => v.subarray(0, n)),
+    sensitiveValues: sensitiveValues.map((v) => v.subarray(0, n)),
+  };
+}
+
+export interface Assessment {
+  ids: Float64Array;
+  quasi: Question[];
+  /** The level each quasi-identifier is released at, in `quasi` order. */
+  levels: number[];
+  withheld: boolean;
+  risk: DisclosureRisk;
+}
+
+/**
+ * Pass 1 and what follows from it: the anonymisation of the edition's current responses and its
+ * disclosure-risk report. The admin reads the report before publishing; the package is built on it.
+ */
+export async function assessEdition(
+  db: Db,
+  edition: Edition,
+  onProgress?: (p: PackageProgress) => void,
+): Promise<Assessment> {
+  const questionnaire = getQuestionnaire(edition.questionnaireVersion)!;
+  const quasi = quasiIdentifiers(questionnaire);
+  const sensitive = sensitiveAttributes(questionnaire);
+  const encodings = quasi.map((q) => new QuasiEncoding(q));
+  const { ids, quasiValues, sensitiveValues } = await scan(
+    db,
+    edition.year,
+    edition.responseCount,
+    encodings,
+    sensitive,
+    onProgress,
+  );
+  const columns = encodings.map((e, q) => e.column(quasiValues[q]!));
+  const sensitiveColumns = sensitiveValues.map((values) => ({ values }));
+  const criteria = { k: edition.k, l: L_DIVERSITY };
+  const anonymisation = anonymise(columns, sensitiveColumns, ids.length, criteria);
+  const risk = disclosureRisk({
+    quasi,
+    columns,
+    sensitive,
+    sensitiveColumns,
+    n: ids.length,
+    criteria,
+    anonymisation,
+  });
+  return { ids, quasi, levels: anonymisation.levels, withheld: anonymisation.withheld, risk };
 }
 
 /** Collects Parquet bytes row group by row group, so the encoder's buffer never grows past one. */
@@ -252,7 +304,7 @@ class ResponseFiles {
   }
 }
 
-/** One page of D1 answer rows, grouped by response. */
+/** D1 answer rows, grouped by response. */
 function answersByResponse(rows: [number, string, string, number | null][]) {
   const byResponse = new Map<number, ResponseAnswers>();
   for (const [responseId, question, option, num] of rows) {
@@ -275,17 +327,10 @@ export async function buildPackage(
 ): Promise<BuiltPackage> {
   const { year } = edition;
   const questionnaire = getQuestionnaire(edition.questionnaireVersion)!;
-  const quasi = quasiIdentifiers(questionnaire);
-
-  const { ids, values } = await scan(db, year, edition.responseCount, quasi, onProgress);
-  const anonymisation = anonymise(
-    quasi.map((q, i) => quasiColumn(q, values[i]!)),
-    ids.length,
-    edition.k,
-  );
-  const columns = microdataColumns(questionnaire, anonymisation);
-  const quasiLevels = new Map(quasi.map((q, i) => [q.code, anonymisation.levels[i]!]));
-  const released = anonymisation.withheld ? 0 : ids.length;
+  const { ids, quasi, levels, risk } = await assessEdition(db, edition, onProgress);
+  const columns = microdataColumns(questionnaire, levels);
+  const quasiLevels = new Map(quasi.map((q, i) => [q.code, levels[i]!]));
+  const released = risk.released;
   const facts: PackageFacts = {
     year,
     questionnaireVersion: edition.questionnaireVersion,
@@ -293,9 +338,7 @@ export async function buildPackage(
     publishedOn: edition.publishedOn!,
     siteUrl,
     rows: released,
-    suppressedRecords: anonymisation.withheld ? 0 : anonymisation.suppressedCount,
-    withheld: anonymisation.withheld,
-    generalisation: releasedLevels(quasi, anonymisation.levels),
+    risk,
     freeTextQuestions: questionsOf(questionnaire)
       .filter((q) => q.type === 'text')
       .map((q) => q.code),
@@ -313,6 +356,7 @@ export async function buildPackage(
   zipEntry(zip, 'datapackage.json', mtime, JSON.stringify(dataPackage(facts, columns), null, 2));
   zipEntry(zip, 'codebook.csv', mtime, codebookCsv(columns));
   zipEntry(zip, 'codebook.md', mtime, codebookMd(columns, year, edition.questionnaireVersion));
+  zipEntry(zip, 'disclosure-risk.json', mtime, JSON.stringify(risk, null, 2));
   zipEntry(zip, 'indicators.csv', mtime, indicatorsCsv(await getSummary(db, year)));
   await sink.drain();
 
@@ -324,14 +368,7 @@ export async function buildPackage(
     );
     const lines: Cell[][] = [];
     for (let i = start; i < end; i++) {
-      lines.push(
-        microdataRow(
-          columns,
-          byResponse.get(ids[i]!) ?? new Map(),
-          quasiLevels,
-          anonymisation.suppressed[i] === 1,
-        ),
-      );
+      lines.push(microdataRow(columns, byResponse.get(ids[i]!) ?? new Map(), quasiLevels));
     }
     files.add(lines);
     if (failure) throw failure;
@@ -359,9 +396,5 @@ export async function buildPackage(
       },
     );
   }
-  return {
-    year,
-    rows: released,
-    suppressedRecords: facts.suppressedRecords,
-  };
+  return { year, rows: released, risk };
 }

@@ -1,8 +1,84 @@
 /** README.md of an edition's data package, in French then English. Pure. */
-import { LICENCE, type PackageFacts } from './datapackage';
+import type { Locale } from '../survey/model';
+import { LICENCE, RISK_FILE, type PackageFacts } from './datapackage';
+import type { DisclosureRisk } from './risk';
 
-function generalisationLines(facts: PackageFacts, locale: 'fr' | 'en'): string[] {
-  return facts.generalisation.map((g) => `- \`${g.question}\`: ${g.description[locale]}`);
+function generalisationLines(facts: PackageFacts, locale: Locale): string[] {
+  return facts.risk.levels.map(
+    (g) => `  - \`${g.question}\`${locale === 'fr' ? ' :' : ':'} ${g.description[locale]}`,
+  );
+}
+
+const RISK_WORDS = {
+  fr: {
+    title: '## Risque de divulgation',
+    intro: (risk: DisclosureRisk) =>
+      `Mesures calculées sur le fichier publié (détail dans \`${RISK_FILE}\`). Seuils : au moins k = ${risk.criteria.k} réponses par combinaison de quasi-identifiants, et au moins l = ${risk.criteria.l} valeurs distinctes de chaque attribut sensible dans chaque combinaison (une non-réponse compte comme une valeur).`,
+    measure: 'mesure',
+    value: 'valeur',
+    records: 'Réponses',
+    uniquesBefore: (count: number) =>
+      `Réponses uniques sur les ${count} quasi-identifiants en détail complet, avant protection`,
+    uniquesDeclared: (count: number) =>
+      `Réponses uniques sur les ${count} quasi-identifiants déclarés avant 2026, en détail complet`,
+    uniquesAfter: 'Réponses uniques dans le fichier publié',
+    k: 'k atteint (plus petite combinaison)',
+    l: (label: string) => `l distinct atteint : ${label}`,
+    classes: 'Combinaisons de quasi-identifiants dans le fichier',
+    suppressed: 'Réponses masquées individuellement',
+    allMasked:
+      'Aucun regroupement moins fort ne respectait ces seuils : tous les quasi-identifiants sont masqués.',
+  },
+  en: {
+    title: '## Disclosure risk',
+    intro: (risk: DisclosureRisk) =>
+      `Measured on the released file (details in \`${RISK_FILE}\`). Thresholds: at least k = ${risk.criteria.k} responses per combination of quasi-identifiers, and at least l = ${risk.criteria.l} distinct values of each sensitive attribute in each combination (no answer counts as a value).`,
+    measure: 'measure',
+    value: 'value',
+    records: 'Responses',
+    uniquesBefore: (count: number) =>
+      `Responses unique on the ${count} quasi-identifiers at full detail, before protection`,
+    uniquesDeclared: (count: number) =>
+      `Responses unique on the ${count} quasi-identifiers declared before 2026, at full detail`,
+    uniquesAfter: 'Responses unique in the released file',
+    k: 'k reached (smallest combination)',
+    l: (label: string) => `Distinct l reached: ${label}`,
+    classes: 'Combinations of quasi-identifiers in the file',
+    suppressed: 'Responses masked on their own',
+    allMasked: 'No lighter grouping met these thresholds: every quasi-identifier is masked.',
+  },
+};
+
+/** The risk report as a Markdown section. */
+export function riskSection(risk: DisclosureRisk, locale: Locale): string[] {
+  const w = RISK_WORDS[locale];
+  const shown = (x: number | null) => (x === null ? '—' : String(x));
+  const rows: [string, string][] = [
+    [w.records, String(risk.records)],
+    [w.uniquesBefore(risk.quasiIdentifiers.length), String(risk.before.sampleUniques)],
+    [
+      w.uniquesDeclared(risk.before.declaredSubset.quasiIdentifiers.length),
+      String(risk.before.declaredSubset.sampleUniques),
+    ],
+    [w.uniquesAfter, String(risk.after.sampleUniques)],
+    [w.k, shown(risk.after.k)],
+    ...risk.sensitiveAttributes.map((s): [string, string] => [
+      w.l(s.label[locale]),
+      shown(risk.after.l[s.name] ?? null),
+    ]),
+    [w.classes, String(risk.after.classes)],
+    [w.suppressed, String(risk.after.suppressedRecords)],
+  ];
+  return [
+    w.title,
+    '',
+    w.intro(risk),
+    '',
+    `| ${w.measure} | ${w.value} |`,
+    '| --- | ---: |',
+    ...rows.map(([m, v]) => `| ${m} | ${v} |`),
+    ...(risk.allMasked && !risk.withheld ? ['', w.allMasked] : []),
+  ];
 }
 
 export function packageReadme(facts: PackageFacts): string {
@@ -32,9 +108,15 @@ export function packageReadme(facts: PackageFacts): string {
     '- Aucune adresse IP, aucun identifiant ni horodatage n’est conservé ; aucune date de réponse n’est publiée.',
     '- Les réponses retirées par leurs auteurs sont absentes.',
     `- Les textes libres sont retirés (${facts.freeTextQuestions.map((c) => `\`${c}\``).join(', ') || 'aucun'}).`,
-    `- Les quasi-identifiants (champs marqués \`"quasiIdentifier": true\`) sont généralisés puis, au besoin, masqués (valeur \`suppressed\`) jusqu’à ce que chaque combinaison concerne au moins k = ${k} réponses. ${facts.suppressedRecords} réponse(s) ont leurs quasi-identifiants masqués.`,
+    `- Les quasi-identifiants (champs marqués \`"quasiIdentifier": true\` : tout le profil et la durée contractuelle) sont regroupés de la même façon pour toutes les réponses, ou masqués pour toutes (valeur \`suppressed\`), jusqu’à ce que chaque combinaison concerne au moins k = ${k} réponses et que chaque attribut sensible y prenne au moins ${facts.risk.criteria.l} valeurs. Aucune réponse n’est masquée à part des autres : un tableau publié en détail ne permet donc d’en rattacher aucune. Niveaux retenus :`,
     ...generalisationLines(facts, 'fr'),
-    ...(facts.withheld ? [`- Moins de ${k} réponses au total : aucune ligne n’est publiée.`] : []),
+    ...(facts.risk.withheld
+      ? [
+          `- Aucun regroupement ne respecte ces seuils (moins de ${k} réponses, ou un attribut sensible avec une seule valeur) : aucune ligne n’est publiée.`,
+        ]
+      : []),
+    '',
+    ...riskSection(facts.risk, 'fr'),
     '',
     '## Citer',
     '',
@@ -76,9 +158,15 @@ export function packageReadme(facts: PackageFacts): string {
     '- No IP address, identifier or timestamp is kept; no submission date is released.',
     '- Responses withdrawn by their authors are absent.',
     `- Free text is removed (${facts.freeTextQuestions.map((c) => `\`${c}\``).join(', ') || 'none'}).`,
-    `- Quasi-identifiers (fields marked \`"quasiIdentifier": true\`) are generalised and, where still needed, masked (value \`suppressed\`) until every combination holds at least k = ${k} responses. ${facts.suppressedRecords} response(s) have their quasi-identifiers masked.`,
+    `- Quasi-identifiers (fields marked \`"quasiIdentifier": true\`: the whole profile and contracted hours) are grouped the same way for every response, or masked for every response (value \`suppressed\`), until every combination holds at least k = ${k} responses and every sensitive attribute takes at least ${facts.risk.criteria.l} values in it. No response is masked apart from the others, so no table published in full detail can re-attach one. Levels chosen:`,
     ...generalisationLines(facts, 'en'),
-    ...(facts.withheld ? [`- Fewer than ${k} responses in all: no row is released.`] : []),
+    ...(facts.risk.withheld
+      ? [
+          `- No grouping meets these thresholds (fewer than ${k} responses, or a sensitive attribute with a single value): no row is released.`,
+        ]
+      : []),
+    '',
+    ...riskSection(facts.risk, 'en'),
     '',
     '## How to cite',
     '',

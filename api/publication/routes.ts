@@ -11,7 +11,7 @@ const packageRoute = createRoute({
   tags: ['Open data'],
   summary: 'The data package of a published edition (zip)',
   description:
-    'A zip with responses.csv and responses.parquet (anonymised microdata: no free text, withdrawn responses absent, quasi-identifiers generalised or suppressed until k-anonymity holds), datapackage.json (Frictionless Data Package v2), codebook.csv and codebook.md (FR/EN), indicators.csv (published figures, suppression applied) and README.md. Licence Ouverte / Etalab 2.0.',
+    'A zip with responses.csv and responses.parquet (anonymised microdata: no free text, withdrawn responses absent, quasi-identifiers recoded the same way for every row until k-anonymity and distinct 2-diversity hold), disclosure-risk.json (sample uniques before and after, k and l reached), datapackage.json (Frictionless Data Package v2), codebook.csv and codebook.md (FR/EN), indicators.csv (published figures, suppression applied) and README.md. Licence Ouverte / Etalab 2.0.',
   request: { params: YearParam },
   responses: {
     200: {

@@ -4,8 +4,9 @@
  * the final release, which freezes the figures and builds the data package.
  * Every step is audited.
  */
-import { eq } from 'drizzle-orm';
-import { auditLog, editions, type EditionStatus } from '../../db/schema';
+import { and, eq } from 'drizzle-orm';
+import { aggregates, auditLog, editions, type Edition, type EditionStatus } from '../../db/schema';
+import { sha256Hex } from '../lib/crypto';
 import type { Db } from '../lib/db';
 import { ApiError } from '../lib/errors';
 import { auditEntry, type StaffMember } from '../staff/service';
@@ -13,7 +14,10 @@ import { getQuestionnaire } from '../survey/questionnaires';
 import { questionnaireHash } from '../survey/service';
 import { releaseDecision } from '../releases/policy';
 import { currentRelease } from '../releases/queries';
+import { L_DIVERSITY, SEARCH_BUDGET } from './anonymise';
 import { allowedTransitions, canTransition } from './lifecycle';
+import { assessEdition } from './package';
+import type { DisclosureRisk } from './risk';
 
 export interface NewEdition {
   year: number;
@@ -109,4 +113,45 @@ export async function requestRelease(db: Db, member: StaffMember, year: number, 
     db.insert(auditLog).values(auditEntry(member, 'release.request', String(year), null, now)),
   ]);
   return { year, requested: 'provisional' as const };
+}
+
+const RISK_KIND = 'disclosure_risk';
+
+/**
+ * The disclosure-risk report the edition's package would carry if it were built now, for the
+ * admin to read before publishing. Assessing reads every response, so the report is kept per
+ * data version and per fingerprint of what the release depends on besides the data (the
+ * questionnaire with its generalisation levels, k, l, the search budget).
+ */
+export async function editionRisk(db: Db, edition: Edition): Promise<DisclosureRisk> {
+  const fingerprint = await sha256Hex(
+    JSON.stringify([
+      getQuestionnaire(edition.questionnaireVersion),
+      edition.k,
+      L_DIVERSITY,
+      SEARCH_BUDGET,
+    ]),
+  );
+  const hit = await db.query.aggregates.findFirst({
+    where: and(eq(aggregates.editionYear, edition.year), eq(aggregates.kind, RISK_KIND)),
+    columns: { dataVersion: true, payloadJson: true },
+  });
+  if (hit?.dataVersion === edition.dataVersion) {
+    const stored = JSON.parse(hit.payloadJson) as { fingerprint: string; risk: DisclosureRisk };
+    if (stored.fingerprint === fingerprint) return stored.risk;
+  }
+  const { risk } = await assessEdition(db, edition);
+  const row = {
+    dataVersion: edition.dataVersion,
+    payloadJson: JSON.stringify({ fingerprint, risk }),
+    computedAt: new Date().toISOString(),
+  };
+  await db
+    .insert(aggregates)
+    .values({ editionYear: edition.year, kind: RISK_KIND, key: '', ...row })
+    .onConflictDoUpdate({
+      target: [aggregates.editionYear, aggregates.kind, aggregates.key],
+      set: row,
+    });
+  return risk;
 }

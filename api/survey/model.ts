@@ -42,13 +42,18 @@ export interface Question {
   maxLength?: number;
   showIf?: DisplayCondition;
   instrument?: Instrument;
-  /** Generalised or suppressed before microdata leaves (DESIGN §3). */
+  /** Generalised, or masked for every record, before microdata leaves (DESIGN §3). */
   quasiIdentifier?: boolean;
   /**
-   * Coarser levels of a quasi-identifier, finest first, tried in turn until the microdata is
-   * k-anonymous; past the last one the answer is suppressed.
+   * Coarser levels of a choice quasi-identifier, finest first; each level merges groups of the
+   * one before, never splits them. Past the last one the answer is masked for every record.
    */
   generalisation?: GeneralisationLevel[];
+  /**
+   * The same for a number quasi-identifier: level 0 is the exact answer, then bands, each level
+   * merging bands of the one before.
+   */
+  bands?: Band[][];
 }
 
 /** One level of generalisation: every option code belongs to exactly one group. */
@@ -58,6 +63,19 @@ export interface Group {
   code: string;
   label: Localized;
   members: string[];
+}
+
+/**
+ * A band of numbers: the answers x with gt < x, gte ≤ x, x < lt and x ≤ lte, for the bounds
+ * given. Both kinds of bound exist so a band can be one value (35 hours, the legal week).
+ */
+export interface Band {
+  code: string;
+  label: Localized;
+  gt?: number;
+  gte?: number;
+  lt?: number;
+  lte?: number;
 }
 
 export interface Section {

@@ -12,15 +12,14 @@ import { CHECKPOINT_FILL_PAGES, fill, fillerTable, overwriteWal, zeroed } from '
 import { isoWeek } from '../lib/iso-week';
 import type { Questionnaire } from './model';
 import { getQuestionnaire } from './questionnaires';
+import { matchesFrozenHash } from './questionnaires/hash';
 import { toAnswerRows, type Answers } from './answers';
 
 export const DRAFT_LIFETIME_DAYS = 30;
 /** D1 binds at most 100 parameters per statement; an answer row takes 6. */
 const ANSWER_ROWS_PER_INSERT = 16;
 
-export async function questionnaireHash(questionnaire: Questionnaire): Promise<string> {
-  return sha256Hex(JSON.stringify(questionnaire));
-}
+export { questionnaireHash } from './questionnaires/hash';
 
 export type SurveyEdition = typeof editions.$inferSelect & { questionnaire: Questionnaire };
 
@@ -49,7 +48,7 @@ export async function openEdition(db: Db, year: number): Promise<SurveyEdition> 
   // An opened questionnaire is frozen: answers to another version would not compare.
   if (
     edition.questionnaireHash &&
-    edition.questionnaireHash !== (await questionnaireHash(edition.questionnaire))
+    !(await matchesFrozenHash(edition.questionnaireHash, edition.questionnaire))
   ) {
     throw new Error(
       `The questionnaire ${edition.questionnaireVersion} changed after the ${year} edition opened.`,

@@ -54,7 +54,7 @@ describe('migrations on an empty D1', () => {
     );
     const codes = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
     for (const [sql, params] of [
-      [PACKAGE_SQL.quasi(codes.length), [2026, 1, 2, ...codes]],
+      [PACKAGE_SQL.scan(codes.length), [2026, 1, 2, ...codes]],
       [PACKAGE_SQL.answers, [2026, 1, 2]],
     ] as const) {
       expect(await plan(sql, ...params)).toMatch(

@@ -6,7 +6,10 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateResponses } from '../../db/seed/generate';
 import { getDb } from '../../api/lib/db';
+import { publishedEdition } from '../../api/publication/package';
+import { editionRisk } from '../../api/publication/service';
 import { openEdition, submitResponse } from '../../api/survey/service';
+import type { Question } from '../../api/survey/model';
 import { getQuestionnaire, questionsOf } from '../../api/survey/questionnaires';
 import { castCell, rowErrors, type SchemaField } from '../support/table-schema';
 import { clearDatabase } from './db';
@@ -18,14 +21,45 @@ const FREE_TEXT = 'Mon manager Zéphyrin appelle le dimanche soir';
 const YEAR = 2025;
 const K = 10;
 
+interface RiskReport {
+  records: number;
+  released: number;
+  criteria: { k: number; l: number };
+  quasiIdentifiers: string[];
+  sensitiveAttributes: { name: string }[];
+  before: {
+    sampleUniques: number;
+    declaredSubset: { quasiIdentifiers: string[]; sampleUniques: number };
+  };
+  after: {
+    sampleUniques: number;
+    k: number | null;
+    l: Record<string, number | null>;
+    classes: number;
+    suppressedRecords: number;
+  };
+  allMasked: boolean;
+  withheld: boolean;
+  levels: { question: string; level: number; name: string; groups: { code: string }[] | null }[];
+}
+
 interface Package {
   files: Record<string, string>;
   zipBytes: number;
   csv: Record<string, string>[];
   header: string[];
+  risk: RiskReport;
   descriptor: {
     licenses: { name: string }[];
-    anonymisation: { k: number; quasiIdentifiers: string[]; suppressedRecords: number };
+    anonymisation: {
+      k: number;
+      l: number;
+      quasiIdentifiers: string[];
+      sensitiveAttributes: string[];
+      suppressedRecords: number;
+      generalisation: { question: string; level: number }[];
+      riskReport: { path: string; kReached: number | null; sampleUniquesAfter: number };
+    };
     resources: {
       name: string;
       path: string;
@@ -39,11 +73,11 @@ interface Package {
   parquet: Uint8Array;
 }
 
-async function download(): Promise<Package> {
-  const res = await api(`/api/v1/editions/${YEAR}/package`);
+async function download(year = YEAR): Promise<Package> {
+  const res = await api(`/api/v1/editions/${year}/package`);
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toBe('application/zip');
-  expect(res.headers.get('content-disposition')).toContain(`observatoire-cm-${YEAR}.zip`);
+  expect(res.headers.get('content-disposition')).toContain(`observatoire-cm-${year}.zip`);
   const zip = new Uint8Array(await res.arrayBuffer());
   const entries = unzipSync(zip);
   const files = Object.fromEntries(
@@ -59,9 +93,187 @@ async function download(): Promise<Package> {
     zipBytes: zip.length,
     csv,
     header,
+    risk: JSON.parse(files['disclosure-risk.json']!),
     descriptor: JSON.parse(files['datapackage.json']!),
     parquet: entries['responses.parquet']!,
   };
+}
+
+/*
+ * The attacker of DESIGN §3: knows every quasi-identifier of a colleague (the whole profile and
+ * contracted hours) and reads the served CSV. The checks below recompute, from that CSV and the
+ * database, what the package claims.
+ */
+const QUASI = questionsOf(getQuestionnaire('2024.1')!).filter((q) => q.quasiIdentifier);
+/** The seven quasi-identifiers declared before 2026. */
+const DECLARED = [
+  'profile.employer_type',
+  'profile.company_size',
+  'profile.region',
+  'profile.contract',
+  'profile.experience',
+  'profile.age_band',
+  'profile.gender',
+];
+const band = (cell: string, cuts: [number, string][], last: string) =>
+  cell === '' ? '' : (cuts.find(([below]) => Number(cell) < below)?.[1] ?? last);
+/** Each sensitive attribute as the CSV shows it; an empty cell (no answer) is a value too. */
+const SENSITIVE: Record<string, (row: Record<string, string>) => string> = {
+  'exposure.harassment_12m': (r) => r['exposure.harassment_12m']!,
+  'score.who5.band': (r) =>
+    band(
+      r['score.who5']!,
+      [
+        [29, 'le28'],
+        [50, '29_49'],
+      ],
+      'ge50',
+    ),
+  'score.cbi_work.band': (r) => band(r['score.cbi_work']!, [[50, 'lt50']], 'ge50'),
+  'career.intent_leave': (r) => r['career.intent_leave']!,
+  'career.salary_band': (r) => r['career.salary_band']!,
+};
+
+/** The classes of the released file on all the quasi-identifiers together. */
+function audit(csv: Record<string, string>[]) {
+  const classes = new Map<string, Record<string, string>[]>();
+  for (const row of csv) {
+    const key = JSON.stringify(QUASI.map((q) => row[q.code]));
+    classes.set(key, [...(classes.get(key) ?? []), row]);
+  }
+  const sizes = [...classes.values()].map((c) => c.length);
+  return {
+    classes: classes.size,
+    k: sizes.length ? Math.min(...sizes) : null,
+    uniques: sizes.filter((s) => s === 1).length,
+    l: Object.fromEntries(
+      Object.entries(SENSITIVE).map(([name, value]) => [
+        name,
+        sizes.length
+          ? Math.min(...[...classes.values()].map((c) => new Set(c.map(value)).size))
+          : null,
+      ]),
+    ),
+  };
+}
+
+/** Every current response's full-detail quasi-identifiers, as an attacker's table would hold them. */
+async function fullDetail(year: number) {
+  const ids = (
+    await env.DB.prepare('SELECT id FROM responses WHERE edition_year = ?1 AND withdrawn = 0')
+      .bind(year)
+      .all<{ id: number }>()
+  ).results.map((r) => r.id);
+  const answers = (
+    await env.DB.prepare(
+      `SELECT a.response_id AS id, a.question_code AS q, a.option_code AS o, a.num_value AS x
+       FROM answers a JOIN responses r ON r.id = a.response_id
+       WHERE r.edition_year = ?1 AND r.withdrawn = 0`,
+    )
+      .bind(year)
+      .all<{ id: number; q: string; o: string; x: number | null }>()
+  ).results;
+  const byId = new Map<number, Map<string, { o: string; x: number | null }>>(
+    ids.map((id) => [id, new Map()]),
+  );
+  for (const a of answers) byId.get(a.id)?.set(a.q, { o: a.o, x: a.x });
+  return [...byId.values()];
+}
+
+const uniquesOn = (records: Map<string, { o: string; x: number | null }>[], codes: string[]) => {
+  const counts = new Map<string, number>();
+  for (const r of records) {
+    const key = JSON.stringify(codes.map((c) => r.get(c) ?? null));
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts.values()].filter((c) => c === 1).length;
+};
+
+/** How the questionnaire says an answer reads at a level: group, band, or masked. */
+function releasedAs(
+  q: Question,
+  level: number,
+  answer: { o: string; x: number | null } | undefined,
+) {
+  const steps = q.type === 'number' ? (q.bands ?? []) : (q.generalisation ?? []);
+  if (level > steps.length) return 'suppressed';
+  if (!answer) return '';
+  if (q.type === 'number') {
+    const x = answer.x!;
+    if (level === 0) return String(x);
+    return q.bands![level - 1]!.find(
+      (b) =>
+        (b.gt === undefined || x > b.gt) &&
+        (b.gte === undefined || x >= b.gte) &&
+        (b.lt === undefined || x < b.lt) &&
+        (b.lte === undefined || x <= b.lte),
+    )!.code;
+  }
+  if (level === 0) return answer.o;
+  return q.generalisation![level - 1]!.find((g) => g.members.includes(answer.o))!.code;
+}
+
+/** Everything the attacker checks, on one served package. */
+async function attack(year: number, p: Package) {
+  const levels = new Map(
+    p.descriptor.anonymisation.generalisation.map((g) => [g.question, g.level]),
+  );
+  const records = await fullDetail(year);
+  const found = audit(p.csv);
+
+  // (a) k and distinct l over all the quasi-identifiers together, on the file served.
+  expect(p.csv.length).toBe(p.risk.withheld ? 0 : records.length);
+  if (found.k !== null) expect(found.k).toBeGreaterThanOrEqual(p.descriptor.anonymisation.k);
+  for (const l of Object.values(found.l)) if (l !== null) expect(l).toBeGreaterThanOrEqual(2);
+
+  // (b) Re-attachment: a quasi-identifier is masked for every row or for none, and each released
+  // value counts exactly the full-detail answers it stands for, so subtracting the rows from a
+  // full-detail table leaves nothing to attach to anyone.
+  for (const q of QUASI) {
+    const masked = p.csv.filter((r) => r[q.code] === 'suppressed').length;
+    expect([0, p.csv.length], q.code).toContain(masked);
+    if (!p.csv.length) continue;
+    const served = new Map<string, number>();
+    for (const r of p.csv) served.set(r[q.code]!, (served.get(r[q.code]!) ?? 0) + 1);
+    const expected = new Map<string, number>();
+    for (const r of records) {
+      const value = releasedAs(q, levels.get(q.code)!, r.get(q.code));
+      expected.set(value, (expected.get(value) ?? 0) + 1);
+    }
+    expect(served, q.code).toEqual(expected);
+  }
+
+  // (c) No record is unique on what it shows.
+  expect(found.uniques).toBe(0);
+
+  // (d) The risk report says what the file and the database show.
+  const codes = QUASI.map((q) => q.code);
+  expect(p.risk.quasiIdentifiers).toEqual(codes);
+  expect(p.risk.sensitiveAttributes.map((s) => s.name)).toEqual(Object.keys(SENSITIVE));
+  expect(p.risk).toMatchObject({
+    records: records.length,
+    released: p.csv.length,
+    before: {
+      sampleUniques: uniquesOn(records, codes),
+      declaredSubset: { quasiIdentifiers: DECLARED, sampleUniques: uniquesOn(records, DECLARED) },
+    },
+    after: {
+      sampleUniques: found.uniques,
+      k: found.k,
+      l: found.l,
+      classes: found.classes,
+      suppressedRecords: 0,
+    },
+  });
+  expect(p.risk.levels.map((l) => [l.question, l.level])).toEqual(
+    p.descriptor.anonymisation.generalisation.map((g) => [g.question, g.level]),
+  );
+  expect(p.descriptor.anonymisation.riskReport).toMatchObject({
+    path: 'disclosure-risk.json',
+    kReached: found.k,
+    sampleUniquesAfter: 0,
+  });
+  return found;
 }
 
 const responsesResource = (p: Package) =>
@@ -151,6 +363,7 @@ describe('the data package of a published edition', () => {
       'codebook.csv',
       'codebook.md',
       'datapackage.json',
+      'disclosure-risk.json',
       'indicators.csv',
       'responses.csv',
     ]);
@@ -239,6 +452,26 @@ describe('the data package of a published edition', () => {
     expect(pkg.csv.some((r) => r['profile.region'] === 'cor')).toBe(false);
   });
 
+  it("withstands the attacker who knows a colleague's whole profile and contracted hours", async () => {
+    const found = await attack(YEAR, pkg);
+    expect(pkg.risk.before.sampleUniques).toBeGreaterThan(pkg.csv.length / 2);
+    expect(found.k).toBeGreaterThanOrEqual(K);
+    expect(pkg.risk.withheld).toBe(false);
+  });
+
+  it('states the disclosure risk in the README, in French and English', () => {
+    const readme = pkg.files['README.md']!;
+    expect(readme).toContain('## Risque de divulgation');
+    expect(readme).toContain('## Disclosure risk');
+    expect(readme).toContain(`| Responses unique in the released file | 0 |`);
+    expect(readme).toContain(`| k reached (smallest combination) | ${pkg.risk.after.k} |`);
+    expect(readme).toContain(
+      `| Responses unique on the 11 quasi-identifiers at full detail, before protection | ${pkg.risk.before.sampleUniques} |`,
+    );
+    expect(readme).toContain('| Réponses masquées individuellement | 0 |');
+    expect(readme).not.toMatch(/masqués? individuellement \| [1-9]/);
+  });
+
   it('leaves free text out of every file', () => {
     expect(pkg.header).not.toContain('comment.free_text');
     for (const [name, text] of Object.entries(pkg.files)) {
@@ -262,6 +495,112 @@ describe('the data package of a published edition', () => {
       expect(Number(row.n)).toBeGreaterThanOrEqual(K);
     }
   });
+
+  it('gives the admin the report the package carries, kept until the data changes', async () => {
+    const db = getDb(env.DB);
+    const edition = await publishedEdition(db, YEAR);
+    expect(await editionRisk(db, edition)).toEqual(pkg.risk);
+    const kept = await env.DB.prepare(
+      "SELECT data_version FROM aggregates WHERE edition_year = ?1 AND kind = 'disclosure_risk'",
+    )
+      .bind(YEAR)
+      .first<{ data_version: number }>();
+    expect(kept?.data_version).toBe(edition.dataVersion);
+    expect(await editionRisk(db, edition)).toEqual(pkg.risk);
+  });
+
+  it('withstands the same attacker on random editions', async () => {
+    const q = new Map(QUASI.map((x) => [x.code, x]));
+    const all = questionsOf(getQuestionnaire('2024.1')!);
+    const pick = (codes: string[]) =>
+      fc.oneof(
+        { arbitrary: fc.constant(codes[0]!), weight: 3 },
+        { arbitrary: fc.constantFrom(...codes), weight: 2 },
+      );
+    const optionsOf = (code: string) =>
+      all.find((x) => x.code === code)!.options!.map((o) => o.code);
+    const scaled = all.filter((x) => x.instrument);
+    const response = fc.record({
+      quasi: fc.tuple(
+        ...QUASI.map((x) =>
+          fc.option<string | number>(
+            x.type === 'number'
+              ? fc.oneof(
+                  { arbitrary: fc.constant(35), weight: 3 },
+                  { arbitrary: fc.integer({ min: 0, max: 80 }), weight: 1 },
+                  { arbitrary: fc.constant(37.5), weight: 1 },
+                )
+              : pick(x.options!.map((o) => o.code)),
+            { freq: 12 },
+          ),
+        ),
+      ),
+      harassment: fc.option(pick(optionsOf('exposure.harassment_12m')), { freq: 10 }),
+      intent: fc.option(pick(optionsOf('career.intent_leave')), { freq: 10 }),
+      salary: fc.option(pick(optionsOf('career.salary_band')), { freq: 10 }),
+      // One position for all instrument items, so scores spread over their bands.
+      wellbeing: fc.option(fc.integer({ min: 0, max: 4 }), { freq: 10 }),
+    });
+    let year = 2040;
+    let detailed = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(response, { minLength: 60, maxLength: 250 }),
+        fc.integer({ min: 5, max: 12 }),
+        async (responses, k) => {
+          year++;
+          await env.DB.prepare(
+            `INSERT INTO editions (year, status, questionnaire_version, opens_on, closes_on, published_on, k)
+             VALUES (?1, 'published', '2024.1', '2040-09-01', '2040-12-01', '2041-01-01', ?2)`,
+          )
+            .bind(year, k)
+            .run();
+          const statements = [];
+          for (const [i, r] of responses.entries()) {
+            const id = year * 1000 + i;
+            statements.push(
+              env.DB.prepare(
+                'INSERT INTO responses (id, edition_year, submitted_week, withdrawal_hash) VALUES (?, ?, ?, ?)',
+              ).bind(id, year, '2040-W40', `random-${id}`),
+            );
+            const answer = (code: string, option: string, num: number | null) =>
+              env.DB.prepare(
+                'INSERT INTO answers (response_id, edition_year, question_code, option_code, num_value) VALUES (?, ?, ?, ?, ?)',
+              ).bind(id, year, code, option, num);
+            r.quasi.forEach((value, j) => {
+              if (value === null) return;
+              const question = q.get(QUASI[j]!.code)!;
+              statements.push(
+                typeof value === 'number'
+                  ? answer(question.code, '', value)
+                  : answer(question.code, value, null),
+              );
+            });
+            if (r.harassment)
+              statements.push(answer('exposure.harassment_12m', r.harassment, null));
+            if (r.intent) statements.push(answer('career.intent_leave', r.intent, null));
+            if (r.salary) statements.push(answer('career.salary_band', r.salary, null));
+            if (r.wellbeing !== null) {
+              for (const item of scaled) {
+                const options = [...item.options!].sort((a, b) => a.score! - b.score!);
+                const option = options[Math.min(r.wellbeing, options.length - 1)]!;
+                statements.push(answer(item.code, option.code, option.score!));
+              }
+            }
+          }
+          for (let i = 0; i < statements.length; i += 500)
+            await env.DB.batch(statements.slice(i, i + 500));
+          const served = await download(year);
+          expect(served.descriptor.anonymisation.k).toBe(k);
+          await attack(year, served);
+          if (served.csv.length && !served.risk.allMasked) detailed++;
+        },
+      ),
+      { numRuns: 8 },
+    );
+    // The property would hold vacuously if every release were withheld or fully masked.
+    expect(detailed).toBeGreaterThan(2);
+  }, 60_000);
 
   it('is rebuilt without a response withdrawn after publication', async () => {
     const before = pkg.csv.length;

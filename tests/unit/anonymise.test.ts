@@ -1,117 +1,174 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anonymise, MAX_SUPPRESSED_SHARE, type QuasiColumn } from '../../api/publication/anonymise';
+import {
+  anonymise,
+  classStats,
+  type Criteria,
+  type QuasiColumn,
+  type SensitiveColumn,
+} from '../../api/publication/anonymise';
 
-/** What a record shows once released: its groups at the chosen levels, or "*" where suppressed. */
-function released(columns: QuasiColumn[], n: number, k: number) {
-  const result = anonymise(columns, n, k);
-  const tuples = Array.from({ length: n }, (_, i) =>
+/** What a record shows once released: its group in each attribute, or "*" where masked. */
+function releasedTuples(columns: QuasiColumn[], levels: number[], n: number): string[] {
+  return Array.from({ length: n }, (_, i) =>
     columns
-      .map((c, q) => {
-        const level = result.levels[q]!;
-        if (result.suppressed[i] || level >= c.levels.length) return '*';
-        return String(c.levels[level]![c.values[i]!]);
-      })
+      .map((c, q) =>
+        levels[q]! >= c.levels.length ? '*' : String(c.levels[levels[q]!]![c.values[i]!]),
+      )
       .join('|'),
   );
-  return { result, tuples };
 }
 
-function classSizes(tuples: string[]) {
-  const sizes = new Map<string, number>();
-  for (const t of tuples) sizes.set(t, (sizes.get(t) ?? 0) + 1);
-  return [...sizes.values()];
+/** Each class's size and, per sensitive attribute, its distinct values: counted with strings. */
+function classesOf(tuples: string[], sensitive: SensitiveColumn[]) {
+  const classes = new Map<string, { size: number; values: Set<number>[] }>();
+  tuples.forEach((t, i) => {
+    let c = classes.get(t);
+    if (!c) classes.set(t, (c = { size: 0, values: sensitive.map(() => new Set()) }));
+    c.size++;
+    sensitive.forEach((s, j) => c.values[j]!.add(s.values[i]!));
+  });
+  return [...classes.values()];
 }
 
-/** A quasi-identifier of 1 to 6 options with up to two random coarser levels. */
-const column = (n: number) =>
-  fc.integer({ min: 1, max: 6 }).chain((options) =>
+const meets = (tuples: string[], sensitive: SensitiveColumn[], { k, l }: Criteria) =>
+  classesOf(tuples, sensitive).every(
+    (c) => c.size >= k && c.values.every((values) => values.size >= l),
+  );
+
+/** Share of the entropy of a column lost at a level: the loss the search minimises. */
+function lossAt(column: QuasiColumn, level: number, n: number): number {
+  const entropy = (l: number) => {
+    if (l >= column.levels.length) return 0;
+    const counts = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const g = column.levels[l]![column.values[i]!]!;
+      counts.set(g, (counts.get(g) ?? 0) + 1);
+    }
+    return [...counts.values()].reduce((h, c) => h - (c / n) * Math.log2(c / n), 0);
+  };
+  const full = entropy(0);
+  return full > 0 ? 1 - entropy(level) / full : 0;
+}
+
+/** Every node of the lattice: one level per attribute, masked included. */
+function* lattice(heights: number[]): Generator<number[]> {
+  if (!heights.length) {
+    yield [];
+    return;
+  }
+  for (const rest of lattice(heights.slice(1)))
+    for (let l = 0; l <= heights[0]!; l++) yield [l, ...rest];
+}
+
+/** A hierarchy of 1 to 7 values, each level a random merge of the groups of the one before. */
+const hierarchy = fc
+  .record({
+    values: fc.integer({ min: 1, max: 7 }),
+    merges: fc.array(fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 7, maxLength: 7 }), {
+      maxLength: 2,
+    }),
+  })
+  .map(({ values, merges }) => {
+    const levels: number[][] = [Array.from({ length: values + 1 }, (_, v) => v)];
+    for (const merge of merges) {
+      const previous = levels.at(-1)!;
+      // Group g of the level before goes to 1 + merge[g - 1] (mod its group count), renumbered.
+      const groups = Math.max(...previous);
+      const target = previous.map((g) => (g === 0 ? 0 : 1 + (merge[g - 1]! % groups)));
+      const renumber = new Map<number, number>([[0, 0]]);
+      for (const t of target) if (!renumber.has(t)) renumber.set(t, renumber.size);
+      levels.push(target.map((t) => renumber.get(t)!));
+    }
+    return { options: values, levels };
+  });
+
+const dataset = (maxColumns: number, maxN: number) =>
+  fc.integer({ min: 0, max: maxN }).chain((n) =>
     fc.record({
-      values: fc.uint8Array({ minLength: n, maxLength: n, min: 0, max: options }),
-      levels: fc
-        .array(
-          fc.array(fc.integer({ min: 1, max: 3 }), { minLength: options, maxLength: options }),
-          {
-            maxLength: 2,
-          },
-        )
-        .map((coarser) => [
-          Array.from({ length: options + 1 }, (_, i) => i),
-          ...coarser.map((groups) => [0, ...groups]),
-        ]),
+      n: fc.constant(n),
+      k: fc.integer({ min: 2, max: 12 }),
+      l: fc.integer({ min: 1, max: 3 }),
+      columns: fc.array(
+        hierarchy.chain(({ options, levels }) =>
+          fc
+            .uint8Array({ minLength: n, maxLength: n, min: 0, max: options })
+            .map((values): QuasiColumn => ({ values, levels })),
+        ),
+        { minLength: 1, maxLength: maxColumns },
+      ),
+      sensitive: fc.array(
+        fc
+          .uint8Array({ minLength: n, maxLength: n, min: 0, max: 3 })
+          .map((values): SensitiveColumn => ({ values })),
+        { minLength: 1, maxLength: 3 },
+      ),
     }),
   );
 
-const dataset = fc.integer({ min: 0, max: 300 }).chain((n) =>
-  fc.record({
-    n: fc.constant(n),
-    k: fc.integer({ min: 2, max: 12 }),
-    columns: fc.array(column(n), { minLength: 1, maxLength: 5 }),
-  }),
-);
-
-describe('k-anonymity of the microdata', () => {
-  it('leaves no released combination with fewer than k records', () => {
+describe('anonymisation by global recoding', () => {
+  it('leaves every class with k records and l distinct sensitive values, or releases nothing', () => {
     fc.assert(
-      fc.property(dataset, ({ n, k, columns }) => {
-        const { result, tuples } = released(columns, n, k);
+      fc.property(dataset(5, 300), ({ n, k, l, columns, sensitive }) => {
+        const result = anonymise(columns, sensitive, n, { k, l });
+        const everythingMasked = columns.map((c) => c.levels.length);
         if (result.withheld) {
-          expect(n).toBeLessThan(k);
+          // Only when even one class of every record fails.
+          expect(meets(releasedTuples(columns, everythingMasked, n), sensitive, { k, l })).toBe(
+            false,
+          );
           return;
         }
-        for (const size of classSizes(tuples)) expect(size).toBeGreaterThanOrEqual(k);
-        expect(result.suppressed.reduce((s, x) => s + x, 0)).toBe(result.suppressedCount);
+        expect(meets(releasedTuples(columns, result.levels, n), sensitive, { k, l })).toBe(true);
       }),
       { numRuns: 300 },
     );
   });
 
-  it('keeps full detail when the data is already k-anonymous', () => {
-    const values = new Uint8Array(40).map((_, i) => 1 + (i % 2));
-    const result = anonymise(
-      [
-        {
-          values,
-          levels: [
-            [0, 1, 2],
-            [0, 1, 1],
-          ],
-        },
-      ],
-      40,
-      10,
+  it('finds the release that loses least, as a walk over the whole lattice does', () => {
+    fc.assert(
+      fc.property(dataset(4, 120), ({ n, k, l, columns, sensitive }) => {
+        const result = anonymise(columns, sensitive, n, { k, l });
+        if (result.withheld || n === 0) return;
+        expect(result.optimal).toBe(true);
+        let least = Infinity;
+        for (const levels of lattice(columns.map((c) => c.levels.length))) {
+          if (!meets(releasedTuples(columns, levels, n), sensitive, { k, l })) continue;
+          least = Math.min(
+            least,
+            levels.reduce((s, lv, q) => s + lossAt(columns[q]!, lv, n), 0),
+          );
+        }
+        expect(result.loss).toBeCloseTo(least, 9);
+      }),
+      { numRuns: 200 },
     );
-    expect(result.levels).toEqual([0]);
-    expect(result.suppressedCount).toBe(0);
   });
 
-  it('suppresses a few outliers rather than coarsening everyone', () => {
-    // 200 records in 4 groups of 50, plus 3 singletons: under 5%, so local suppression.
-    const values = new Uint8Array(203).map((_, i) => (i < 200 ? 1 + (i % 4) : 5 + (i - 200)));
+  it('still meets the criteria when the exact search has no budget left', () => {
+    fc.assert(
+      fc.property(dataset(5, 300), ({ n, k, l, columns, sensitive }) => {
+        const result = anonymise(columns, sensitive, n, { k, l }, 0);
+        if (result.withheld) return;
+        expect(meets(releasedTuples(columns, result.levels, n), sensitive, { k, l })).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('keeps full detail when the records already meet the criteria', () => {
+    const values = new Uint8Array(40).map((_, i) => 1 + (i % 2));
+    const sensitive = [{ values: new Uint8Array(40).map((_, i) => i % 3) }];
     const levels = [
-      [0, 1, 2, 3, 4, 5, 6, 7],
-      [0, 1, 1, 2, 2, 3, 3, 3],
+      [0, 1, 2],
+      [0, 1, 1],
     ];
-    const result = anonymise([{ values, levels }], 203, 10);
+    const result = anonymise([{ values, levels }], sensitive, 40, { k: 10, l: 2 });
     expect(result.levels).toEqual([0]);
-    // The three outliers alone would make a class under k: seven records of a class of 50 join.
-    expect(result.suppressedCount).toBe(10);
-    expect(3 / 203).toBeLessThan(MAX_SUPPRESSED_SHARE);
+    expect(result.loss).toBe(0);
   });
 
-  it('generalises when outliers are too many to suppress', () => {
-    // 20% of the records are in small groups that merge at level 1.
-    const values = new Uint8Array(100).map((_, i) => (i < 80 ? 1 : 2 + (i % 5)));
-    const levels = [
-      [0, 1, 2, 3, 4, 5, 6],
-      [0, 1, 2, 2, 2, 2, 2],
-    ];
-    const result = anonymise([{ values, levels }], 100, 10);
-    expect(result.levels).toEqual([1]);
-    expect(result.suppressedCount).toBe(0);
-  });
-
-  it('coarsens an attribute before it masks another one for everybody', () => {
+  it('prefers merging two groups of one attribute to masking another', () => {
     // Masking B or merging A's four values into two both make every class reach k.
     const b = new Uint8Array(40).map((_, i) => 1 + (i % 2));
     const a = new Uint8Array(40).map((_, i) => 1 + Math.floor(i / 10));
@@ -126,15 +183,79 @@ describe('k-anonymity of the microdata', () => {
           ],
         },
       ],
+      // Both values in every class of either release.
+      [{ values: new Uint8Array(40).map((_, i) => Math.floor(i / 5) % 2) }],
       40,
-      10,
+      { k: 10, l: 2 },
     );
     expect(result.levels).toEqual([0, 1]);
-    expect(result.suppressedCount).toBe(0);
   });
 
-  it('withholds every record when there are fewer than k', () => {
-    const result = anonymise([{ values: new Uint8Array([1, 1, 1]), levels: [[0, 1]] }], 3, 5);
-    expect(result.withheld).toBe(true);
+  it('coarsens everyone when a few records stand out, and never masks them alone', () => {
+    // 200 records in 4 groups of 50, plus 3 singletons that join the two groups of level 1.
+    const values = new Uint8Array(203).map((_, i) => (i < 200 ? 1 + (i % 4) : 5 + (i - 200)));
+    const levels = [
+      [0, 1, 2, 3, 4, 5, 6, 7],
+      [0, 1, 1, 2, 2, 1, 2, 2],
+    ];
+    const sensitive = [{ values: new Uint8Array(203).map((_, i) => i % 2) }];
+    const result = anonymise([{ values, levels }], sensitive, 203, { k: 10, l: 2 });
+    expect(result.levels).toEqual([1]);
+  });
+
+  it('counts a missing sensitive answer as a value of its own', () => {
+    const values = new Uint8Array(20).map((_, i) => 1 + (i % 2));
+    // Group 1 answered "1" or skipped; group 2 answered "1" only.
+    const harassed = new Uint8Array(20).map((_, i) => (i % 2 === 0 && i < 10 ? 0 : 1));
+    const result = anonymise([{ values, levels: [[0, 1, 2]] }], [{ values: harassed }], 20, {
+      k: 5,
+      l: 2,
+    });
+    expect(result.levels).toEqual([1]);
+    const [detailed, masked] = classStats(
+      [{ values, levels: [[0, 1, 2]] }],
+      [{ values: harassed }],
+      20,
+      [[0], [1]],
+      { k: 5, l: 2 },
+    );
+    // In full detail group 2 is all "1"; masked, the skipped answers make a second value.
+    expect(detailed!.distinct).toEqual([1]);
+    expect(masked!.distinct).toEqual([2]);
+  });
+
+  it('masks every attribute when nothing coarser meets the criteria', () => {
+    const values = new Uint8Array(20).map((_, i) => 1 + i);
+    const identity = Array.from({ length: 21 }, (_, v) => v);
+    const result = anonymise(
+      [{ values, levels: [identity] }],
+      [{ values: new Uint8Array(20).map((_, i) => i % 2) }],
+      20,
+      { k: 5, l: 2 },
+    );
+    expect(result).toMatchObject({ levels: [1], withheld: false });
+  });
+
+  it('withholds every record when there are fewer than k, or one sensitive value for all', () => {
+    const column = { values: new Uint8Array([1, 1, 1]), levels: [[0, 1]] };
+    const mixed = [{ values: new Uint8Array([0, 1, 2]) }];
+    expect(anonymise([column], mixed, 3, { k: 5, l: 2 }).withheld).toBe(true);
+    const same = [{ values: new Uint8Array([1, 1, 1]) }];
+    expect(anonymise([column], same, 3, { k: 2, l: 2 }).withheld).toBe(true);
+    expect(anonymise([column], same, 3, { k: 2, l: 1 }).withheld).toBe(false);
+  });
+
+  it('refuses a hierarchy whose level splits a group of the level before', () => {
+    const column = {
+      values: new Uint8Array([1, 2, 3]),
+      levels: [
+        [0, 1, 2, 3],
+        [0, 1, 1, 2],
+        [0, 1, 2, 2],
+      ],
+    };
+    expect(() => anonymise([column], [{ values: new Uint8Array(3) }], 3, { k: 1, l: 1 })).toThrow(
+      /splits a group/,
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { questionnaires, questionsOf } from '../../api/survey/questionnaires';
+import { matchesFrozenHash, questionnaireHash } from '../../api/survey/questionnaires/hash';
 
 describe.each(Object.values(questionnaires))('questionnaire $version', (questionnaire) => {
   const questions = questionsOf(questionnaire);
@@ -12,28 +13,76 @@ describe.each(Object.values(questionnaires))('questionnaire $version', (question
     }
   });
 
-  it('generalises each quasi-identifier into ever coarser groups that cover every option once', () => {
-    const quasi = questions.filter((q) => q.quasiIdentifier);
-    expect(quasi.map((q) => q.code).sort()).toEqual([
-      'profile.age_band',
-      'profile.company_size',
-      'profile.contract',
-      'profile.employer_type',
-      'profile.experience',
-      'profile.gender',
-      'profile.region',
-    ]);
-    for (const q of quasi) {
-      expect(q.type).toBe('single');
+  it('flags every profile question and contracted hours as quasi-identifiers (DESIGN §3)', () => {
+    const quasi = questions.filter((q) => q.quasiIdentifier).map((q) => q.code);
+    const profile = questionnaire.sections.find((s) => s.code === 'profile')!.questions;
+    expect(quasi.sort()).toEqual([...profile.map((q) => q.code), 'work.hours_contract'].sort());
+    expect(quasi).toHaveLength(11);
+  });
+
+  it('generalises each choice quasi-identifier into nested, ever coarser groups of its options', () => {
+    for (const q of questions.filter((q) => q.quasiIdentifier && q.type === 'single')) {
       const options = q.options!.map((o) => o.code).sort();
-      let previous = options.length;
-      for (const level of q.generalisation ?? []) {
+      expect(q.generalisation?.length, q.code).toBeGreaterThan(0);
+      let previous: string[][] = options.map((o) => [o]);
+      for (const level of q.generalisation!) {
         expect(level.flatMap((g) => g.members).sort(), q.code).toEqual(options);
-        expect(level.length, q.code).toBeLessThan(previous);
-        previous = level.length;
+        expect(level.length, q.code).toBeLessThan(previous.length);
+        // Nested: a group of the level before lies within one group of this level.
+        for (const group of previous) {
+          const holders = level.filter((g) => group.some((m) => g.members.includes(m)));
+          expect(holders, `${q.code}: ${group.join(',')}`).toHaveLength(1);
+        }
         for (const g of level) expect(g.label.fr && g.label.en).toBeTruthy();
+        previous = level.map((g) => g.members);
       }
     }
+  });
+
+  it('bands each number quasi-identifier into nested levels that cover its range once', () => {
+    const numbers = questions.filter((q) => q.quasiIdentifier && q.type === 'number');
+    expect(numbers.map((q) => q.code)).toEqual(['work.hours_contract']);
+    for (const q of numbers) {
+      expect(q.bands?.length).toBeGreaterThan(0);
+      const grid = Array.from({ length: (q.max! - q.min!) * 4 + 1 }, (_, i) => q.min! + i / 4);
+      let previous: string[] = grid.map(String);
+      for (const level of q.bands!) {
+        const bandOf = grid.map((x) => {
+          const holders = level.filter(
+            (b) =>
+              (b.gt === undefined || x > b.gt) &&
+              (b.gte === undefined || x >= b.gte) &&
+              (b.lt === undefined || x < b.lt) &&
+              (b.lte === undefined || x <= b.lte),
+          );
+          expect(holders, `${q.code} = ${x}`).toHaveLength(1);
+          return holders[0]!.code;
+        });
+        // Nested: values in one band before share a band now.
+        const seen = new Map<string, string>();
+        bandOf.forEach((band, i) => {
+          expect(seen.get(previous[i]!) ?? band, `${q.code} = ${grid[i]}`).toBe(band);
+          seen.set(previous[i]!, band);
+        });
+        expect(new Set(bandOf).size).toBeLessThan(new Set(previous).size);
+        for (const b of level) expect(b.label.fr && b.label.en).toBeTruthy();
+        previous = bandOf;
+      }
+    }
+  });
+
+  it('freezes what respondents answer, not how answers are released', async () => {
+    const bare = JSON.parse(JSON.stringify(questionnaire)) as typeof questionnaire;
+    for (const s of bare.sections)
+      for (const q of s.questions) {
+        delete q.quasiIdentifier;
+        delete q.generalisation;
+        delete q.bands;
+      }
+    expect(await questionnaireHash(bare)).toBe(await questionnaireHash(questionnaire));
+    const reworded = structuredClone(bare);
+    reworded.sections[0]!.questions[0]!.label.fr += ' ?';
+    expect(await questionnaireHash(reworded)).not.toBe(await questionnaireHash(questionnaire));
   });
 
   it('gives every label in French and English', () => {
@@ -78,5 +127,36 @@ describe.each(Object.values(questionnaires))('questionnaire $version', (question
     for (const q of who5) expect(q.options!.map((o) => o.score).sort()).toEqual([0, 1, 2, 3, 4, 5]);
     for (const q of cbi)
       expect(q.options!.map((o) => o.score).sort((a, b) => a! - b!)).toEqual([0, 25, 50, 75, 100]);
+  });
+});
+
+describe('the hash kept by editions opened before release metadata left it', () => {
+  // Taken over the whole questionnaire, generalisation levels included, at two earlier commits.
+  const earlier = {
+    '2024.1': [
+      '74630203f44ce99ba4da3e1a38af9b5e33af1345bd1b8d0d028bb22939680ec6',
+      '6c13734b3e2f0031514015b71706815afb8c15aa3e71e9e5853a168c7849ad4c',
+    ],
+    '2026.1': [
+      '9f6cc04a29a519849aae1cb96bdbc55d3d2684ae71cf7e406910952095cc55f7',
+      '332d0123be1cc3111b09d73a00df787e3742c9ff426c2523a47d5a45af8f2739',
+    ],
+  };
+
+  it.each(Object.entries(earlier))('still opens a %s edition', async (version, hashes) => {
+    const questionnaire = questionnaires[version]!;
+    for (const hash of hashes) expect(await matchesFrozenHash(hash, questionnaire)).toBe(true);
+    expect(await matchesFrozenHash(await questionnaireHash(questionnaire), questionnaire)).toBe(
+      true,
+    );
+  });
+
+  it('refuses it once the instrument itself changed, or for another version', async () => {
+    const changed = structuredClone(questionnaires['2026.1']!);
+    changed.sections[0]!.questions[0]!.options!.pop();
+    for (const hash of earlier['2026.1']) {
+      expect(await matchesFrozenHash(hash, changed)).toBe(false);
+      expect(await matchesFrozenHash(hash, questionnaires['2024.1']!)).toBe(false);
+    }
   });
 });

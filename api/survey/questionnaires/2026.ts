@@ -1,4 +1,4 @@
-import type { Group, Localized, Option, Questionnaire } from '../model';
+import type { Band, Group, Localized, Option, Questionnaire } from '../model';
 
 const YES_NO: Option[] = [
   { code: 'yes', label: { fr: 'Oui', en: 'Yes' } },
@@ -32,6 +32,40 @@ const IDF: Group = {
   label: { fr: 'Île-de-France', en: 'Île-de-France (Paris region)' },
   members: ['idf'],
 };
+
+const SECTOR_OTHER: Group = {
+  code: 'other',
+  label: { fr: 'Autre', en: 'Other' },
+  members: ['other'],
+};
+
+/**
+ * Contracted hours in five-hour bands, the ends pooled (they are the rarest, so the most
+ * identifying). 35 hours, the legal week, is a band of its own so that the coarser level,
+ * below / at / above 35, merges whole bands.
+ */
+const HOURS_BANDS: Band[] = [
+  { code: 'h_lt20', label: { fr: 'Moins de 20 h', en: 'Under 20 h' }, lt: 20 },
+  { code: 'h20_24', label: { fr: '20 à moins de 25 h', en: '20 to under 25 h' }, gte: 20, lt: 25 },
+  { code: 'h25_29', label: { fr: '25 à moins de 30 h', en: '25 to under 30 h' }, gte: 25, lt: 30 },
+  { code: 'h30_34', label: { fr: '30 à moins de 35 h', en: '30 to under 35 h' }, gte: 30, lt: 35 },
+  { code: 'h35', label: { fr: '35 h', en: '35 h' }, gte: 35, lte: 35 },
+  {
+    code: 'h35_39',
+    label: { fr: 'Plus de 35 h, moins de 40 h', en: 'Over 35 h, under 40 h' },
+    gt: 35,
+    lt: 40,
+  },
+  { code: 'h40_44', label: { fr: '40 à moins de 45 h', en: '40 to under 45 h' }, gte: 40, lt: 45 },
+  { code: 'h45_49', label: { fr: '45 à moins de 50 h', en: '45 to under 50 h' }, gte: 45, lt: 50 },
+  { code: 'h50_plus', label: { fr: '50 h ou plus', en: '50 h or more' }, gte: 50 },
+];
+
+const HOURS_AROUND_35: Band[] = [
+  { code: 'h_lt35', label: { fr: 'Moins de 35 h', en: 'Under 35 h' }, lt: 35 },
+  { code: 'h35', label: { fr: '35 h', en: '35 h' }, gte: 35, lte: 35 },
+  { code: 'h_gt35', label: { fr: 'Plus de 35 h', en: 'Over 35 h' }, gt: 35 },
+];
 
 const AGREEMENT: Option[] = [
   { code: 's1', label: { fr: 'Pas du tout', en: 'Not at all' }, score: 1 },
@@ -161,6 +195,57 @@ export const questionnaire2026: Questionnaire = {
             fr: 'En agence ou en freelance, indiquez le secteur de vos principaux clients.',
             en: 'If you work in an agency or freelance, give the sector of your main clients.',
           },
+          quasiIdentifier: true,
+          generalisation: [
+            [
+              {
+                code: 'commerce_finance_industry',
+                label: {
+                  fr: 'Commerce, tourisme, finance et industrie',
+                  en: 'Retail, tourism, finance and industry',
+                },
+                members: ['retail', 'tourism', 'finance', 'industry'],
+              },
+              {
+                code: 'tech_media_culture',
+                label: { fr: 'Tech, médias et culture', en: 'Tech, media and culture' },
+                members: ['tech', 'media_entertainment', 'culture'],
+              },
+              {
+                code: 'public_social',
+                label: {
+                  fr: 'Services publics, santé, éducation et associatif',
+                  en: 'Public services, health, education and non-profit',
+                },
+                members: ['public_services', 'health', 'education', 'nonprofit'],
+              },
+              SECTOR_OTHER,
+            ],
+            [
+              {
+                code: 'market',
+                label: { fr: 'Secteurs marchands', en: 'Market sectors' },
+                members: [
+                  'retail',
+                  'tourism',
+                  'finance',
+                  'industry',
+                  'tech',
+                  'media_entertainment',
+                  'culture',
+                ],
+              },
+              {
+                code: 'non_market',
+                label: {
+                  fr: 'Secteurs non marchands (public, santé, éducation, associatif)',
+                  en: 'Non-market sectors (public, health, education, non-profit)',
+                },
+                members: ['public_services', 'health', 'education', 'nonprofit'],
+              },
+              SECTOR_OTHER,
+            ],
+          ],
           options: [
             {
               code: 'retail',
@@ -405,16 +490,18 @@ export const questionnaire2026: Questionnaire = {
                 members: ['a45_plus'],
               },
             ],
+            // Each level merges groups of the one before: 18–34 / 35+ would split 30–44, and a
+            // release at that level could then make a class smaller than at the level before.
             [
               {
-                code: 'a18_34',
-                label: { fr: '18 à 34 ans', en: '18 to 34' },
-                members: ['a18_24', 'a25_29', 'a30_34'],
+                code: 'a18_29',
+                label: { fr: '18 à 29 ans', en: '18 to 29' },
+                members: ['a18_24', 'a25_29'],
               },
               {
-                code: 'a35_plus',
-                label: { fr: '35 ans ou plus', en: '35 or over' },
-                members: ['a35_44', 'a45_plus'],
+                code: 'a30_plus',
+                label: { fr: '30 ans ou plus', en: '30 or over' },
+                members: ['a30_34', 'a35_44', 'a45_plus'],
               },
             ],
           ],
@@ -463,6 +550,27 @@ export const questionnaire2026: Questionnaire = {
             fr: 'Choisissez l’intitulé le plus proche du vôtre.',
             en: 'Choose the closest title.',
           },
+          quasiIdentifier: true,
+          generalisation: [
+            [
+              {
+                code: 'community_social_media',
+                label: {
+                  fr: 'Community manager ou social media manager',
+                  en: 'Community manager or social media manager',
+                },
+                members: ['community_manager', 'social_media_manager'],
+              },
+              {
+                code: 'other_title',
+                label: {
+                  fr: 'Contenus, communication digitale ou autre intitulé',
+                  en: 'Content, digital communications or other title',
+                },
+                members: ['content_manager', 'digital_comms_officer', 'other'],
+              },
+            ],
+          ],
           options: [
             {
               code: 'community_manager',
@@ -493,6 +601,21 @@ export const questionnaire2026: Questionnaire = {
             fr: 'Combien de personnes gèrent les réseaux sociaux dans votre équipe, vous compris ?',
             en: 'How many people in your team, including you, manage social media?',
           },
+          quasiIdentifier: true,
+          generalisation: [
+            [
+              {
+                code: 'sole',
+                label: { fr: 'Personne d’autre que moi', en: 'Only me' },
+                members: ['sole'],
+              },
+              {
+                code: 'team',
+                label: { fr: '2 personnes ou plus', en: '2 or more people' },
+                members: ['team_2_3', 'team_4_plus'],
+              },
+            ],
+          ],
           options: [
             { code: 'sole', label: { fr: 'Personne d’autre que moi', en: 'Only me' } },
             { code: 'team_2_3', label: { fr: '2 ou 3 personnes', en: '2 or 3 people' } },
@@ -519,6 +642,8 @@ export const questionnaire2026: Questionnaire = {
           min: 0,
           max: 80,
           unit: { fr: 'heures par semaine', en: 'hours per week' },
+          quasiIdentifier: true,
+          bands: [HOURS_BANDS, HOURS_AROUND_35],
         },
         {
           code: 'work.hours_actual',

@@ -4,7 +4,12 @@ import { EDITION_STATUSES, editions } from '../../../../db/schema';
 import { ApiError } from '$api/lib/errors';
 import { allowedTransitions } from '$api/publication/lifecycle';
 import { NewEditionBody } from '$api/publication/schemas';
-import { createEdition, requestRelease, transitionEdition } from '$api/publication/service';
+import {
+  createEdition,
+  editionRisk,
+  requestRelease,
+  transitionEdition,
+} from '$api/publication/service';
 import { questionnaires } from '$api/survey/questionnaires';
 import { DEFAULT_RELEASE_THRESHOLD } from '$api/releases/policy';
 import { releaseStatus } from '$api/releases/read';
@@ -16,6 +21,11 @@ export const load: PageServerLoad = async (event) => {
   const member = await requireMember(event, 'admin');
   const db = dbOf(event.platform);
   const list = await db.select().from(editions).orderBy(asc(editions.year));
+  // A closed edition is the one about to be published: its admin reads what the package will
+  // disclose first.
+  const risks = [];
+  for (const e of list.filter((e) => e.status === 'closed'))
+    risks.push({ year: e.year, risk: await editionRisk(db, e) });
   return {
     member,
     versions: Object.keys(questionnaires),
@@ -26,6 +36,7 @@ export const load: PageServerLoad = async (event) => {
         release: await releaseStatus(db, e.year),
       })),
     ),
+    risks,
   };
 };
 

@@ -1,0 +1,81 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ADMIN } from '../../db/seed/generate';
+import { baseURL, expectNoAxeViolations, launchBrowser, screenshots, settled } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signIn(page: Page) {
+  await page.goto(`${baseURL()}/admin/editions`);
+  expect(page.url()).toContain('/admin/connexion');
+  await page.fill('#email', DEMO_ADMIN.email);
+  await page.fill('#password', DEMO_ADMIN.password);
+  await Promise.all([page.waitForURL(/\/admin\/editions$/), page.click('button[type="submit"]')]);
+}
+
+/** The rows of the table with this caption, as [header, cell] text pairs. */
+async function table(page: Page, caption: string) {
+  return page
+    .locator('table', { has: page.locator('caption', { hasText: caption }) })
+    .locator('tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((row) => [...row.children].map((cell) => (cell.textContent ?? '').trim())),
+    );
+}
+
+describe('the editions page', () => {
+  it('shows the admin the disclosure risk of a closed edition before publishing, without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signIn(page);
+    expect(await page.locator('h2', { hasText: 'Risque de divulgation' }).count()).toBe(0);
+
+    // The demo's 2026 edition is open with some 1,200 responses: close it.
+    await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("Clore 2026")')]);
+    await page.waitForSelector('text=Édition 2026 : Close.');
+    await page.waitForSelector(
+      'h2:has-text("Risque de divulgation des microdonnées 2026, avant publication")',
+    );
+    const measures = Object.fromEntries(await table(page, 'Mesures du risque, édition 2026'));
+    expect(Number(measures['Réponses'])).toBeGreaterThan(1000);
+    expect(
+      Number(measures['Réponses uniques sur les 11 quasi-identifiants en détail complet']),
+    ).toBeGreaterThan(500);
+    expect(measures['Réponses uniques après protection']).toBe('0');
+    expect(measures['Réponses masquées individuellement']).toBe('0');
+    expect(
+      Number(measures['k atteint, plus petite combinaison (seuil 10)']),
+    ).toBeGreaterThanOrEqual(10);
+    const diversity = Object.entries(measures).filter(([name]) => name.startsWith('l distinct'));
+    expect(diversity).toHaveLength(5);
+    for (const [, l] of diversity) expect(Number(l)).toBeGreaterThanOrEqual(2);
+    const levels = await table(page, 'Niveau publié de chaque quasi-identifiant, édition 2026');
+    expect(levels.map(([code]) => code)).toContain('work.hours_contract');
+    expect(levels).toHaveLength(11);
+    for (const [, released] of levels)
+      expect(released).toMatch(
+        /^(détail complet|regroupé en : .+|masqué pour toutes les réponses)$/,
+      );
+
+    // The same page with JavaScript on passes axe, then the edition opens again for the others.
+    const checked = await browser.newPage();
+    await signIn(checked);
+    await settled(checked);
+    await expectNoAxeViolations(checked);
+    await screenshots(checked, 'admin-editions-risk', [360, 1280]);
+    await checked.close();
+    await Promise.all([
+      page.waitForLoadState('load'),
+      page.click('button:has-text("Ouvrir 2026")'),
+    ]);
+    await page.waitForSelector('text=Édition 2026 : Ouverte.');
+    expect(await page.locator('h2', { hasText: 'Risque de divulgation' }).count()).toBe(0);
+    await context.close();
+  });
+});
