@@ -134,13 +134,14 @@ export async function storePackage(
   }
 }
 
-/** The stored package as a download, built first if it is missing or older than the edition's data. */
+/**
+ * The stored package as a download, built first if it is missing. Once built it never changes:
+ * a version without a response withdrawn after publication, set beside the first, would show
+ * which row left, and so that respondent's answers (docs/adr/006-releases.md).
+ */
 export async function packageResponse(db: Db, store: PackageStore, year: number) {
   const edition = await publishedEdition(db, year);
-  const stored = await store.bucket.head(packageKey(year));
-  if (stored?.customMetadata?.dataVersion !== String(edition.dataVersion)) {
-    await storePackage(db, store, edition);
-  }
+  if (!(await store.bucket.head(packageKey(year)))) await storePackage(db, store, edition);
   const object = await store.bucket.get(packageKey(year));
   if (!object)
     throw new ApiError(503, 'package_unavailable', 'The package could not be stored; try again.');
