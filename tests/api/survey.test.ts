@@ -345,7 +345,7 @@ describe('DELETE /api/v1/responses', () => {
     expect((await withdraw(withdrawalCode)).status).toBe(404);
   });
 
-  it('after publication, keeps the frozen figures but excludes the response from future exports', async () => {
+  it('after publication, flags the response withdrawn: it counts in nothing new', async () => {
     const { withdrawalCode } = (await (await submit(VALID)).json()) as { withdrawalCode: string };
     await env.DB.prepare("UPDATE editions SET status = 'published' WHERE year = 2026").run();
     expect((await withdraw(withdrawalCode)).status).toBe(204);
