@@ -1,42 +1,48 @@
 /**
- * The release measure of `npm run bench`: the final release of an edition built by the Worker's
- * own code in this process, on the served Worker's local D1 through wrangler's platform proxy
- * (as `npm run export` does). Its CPU time is this process's, so it counts the D1 proxy's
- * decoding too: an upper bound of the Worker's.
+ * The release measure of `npm run bench`: the final release of an edition, built by the served
+ * Worker's Cron Trigger (wall time, every query on its local D1), then its audit run again in
+ * this process on the stored outputs, for its CPU time: the audit is what a release spends CPU
+ * on, the queries' time is D1's, not the Worker's.
  */
-import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
-import { getPlatformProxy } from 'wrangler';
-import { getDb } from '../../api/lib/db';
-import { buildRelease } from '../../api/releases/build';
+import type { DatabaseSync } from 'node:sqlite';
+import type { Crosstab } from '../../api/findings/crosstab';
+import type { Summary } from '../../api/findings/summary';
+import { auditRelease } from '../../api/releases/build';
 import { loadHighs } from '../../api/releases/highs';
-import { editions } from '../../db/schema';
+import { CROSSTAB_OUTPUT, SUMMARY_OUTPUT } from '../../api/releases/queries';
+import { REQUESTS_CRON } from '../../api/releases/schedule';
+import { runCron } from './local-server';
 
 /** wrangler.toml's [limits] cpu_ms for the Cron Trigger that runs releases. */
 export const CRON_CPU_LIMIT_MS = 300_000;
 
-export async function timeRelease(persistDir: string, year: number) {
-  const proxy = await getPlatformProxy<Env>({ persist: { path: join(persistDir, 'v3') } });
-  try {
-    const db = getDb(proxy.env.DB);
-    const highs = await loadHighs();
-    const edition = await db.query.editions.findFirst({ where: eq(editions.year, year) });
-    if (!edition) throw new Error(`No ${year} edition to release`);
-    const cpu = process.cpuUsage();
-    const started = performance.now();
-    const built = await buildRelease(db, highs, edition, 'final');
-    const wallMs = performance.now() - started;
-    const used = process.cpuUsage(cpu);
-    if (built.status !== 'published')
-      throw new Error(`The ${year} release was refused: ${JSON.stringify(built.audit.findings)}`);
-    return {
-      wallMs,
-      cpuMs: (used.user + used.system) / 1000,
-      pairs: built.audit.pairs,
-      targets: built.audit.targets,
-      auditMs: built.audit.ms,
-    };
-  } finally {
-    await proxy.dispose();
-  }
+export async function timeRelease(baseURL: string, db: DatabaseSync, year: number) {
+  db.prepare("UPDATE editions SET release_requested = 'final' WHERE year = ?").run(year);
+  const started = performance.now();
+  await runCron(baseURL, REQUESTS_CRON);
+  const wallMs = performance.now() - started;
+  const release = db
+    .prepare('SELECT id, status, audit_json FROM releases WHERE edition_year = ? ORDER BY id DESC')
+    .get(year) as { id: number; status: string; audit_json: string } | undefined;
+  if (release?.status !== 'published')
+    throw new Error(`The ${year} release was not published: ${release?.audit_json}`);
+  const outputs = db
+    .prepare('SELECT kind, payload_json FROM release_outputs WHERE release_id = ?')
+    .all(release.id) as { kind: string; payload_json: string }[];
+  const summary = JSON.parse(
+    outputs.find((o) => o.kind === SUMMARY_OUTPUT)!.payload_json,
+  ) as Summary;
+  const crosstabs = outputs
+    .filter((o) => o.kind === CROSSTAB_OUTPUT)
+    .map((o) => JSON.parse(o.payload_json) as Crosstab);
+  const highs = await loadHighs();
+  const cpu = process.cpuUsage();
+  const audit = auditRelease(highs, { summary, crosstabs }, null);
+  const used = process.cpuUsage(cpu);
+  return {
+    wallMs,
+    auditCpuMs: (used.user + used.system) / 1000,
+    pairs: audit.pairs,
+    targets: audit.targets,
+  };
 }
