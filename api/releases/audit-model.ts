@@ -83,9 +83,9 @@ class Release {
   }
 }
 
-/** The crosstab (answered × answered), the per-question counts, the edition's n, the microdata. */
+/** The crosstab (answered × answered), the per-question counts, the edition's n. */
 function addCounts(r: Release): void {
-  const { a, b, crosstab, distributions, respondents, microdata } = r.out;
+  const { a, b, crosstab, distributions, respondents } = r.out;
   const answeredA = range(a.options.length);
   const answeredB = range(b.options.length);
   const allA = range(a.options.length + 1);
@@ -123,23 +123,6 @@ function addCounts(r: Release): void {
       r.figure(terms([i]), d.counts[i] ?? null, `distribution ${label(q.code, q.options, i)}`);
     });
     r.figure(terms(range(q.options.length)), d.n, `distribution ${q.code} n`);
-  }
-
-  if (microdata) {
-    // A masked attribute is one group of every answered option: the records are still there.
-    const aGroups = microdata.aGroups?.map((g) => indices(a.options, g, 'microdata')) ?? [
-      answeredA,
-    ];
-    const bGroups = microdata.bGroups?.map((g) => indices(b.options, g, 'microdata')) ?? [
-      answeredB,
-    ];
-    aGroups.forEach((ga, x) =>
-      bGroups.forEach((gb, y) => {
-        const value = microdata.counts[x]?.[y];
-        if (value === undefined) throw new Error(`audit: microdata ${a.code} × ${b.code} is short`);
-        r.within(r.sum(ga, gb), value, value, `microdata ${a.code}[${x}] × ${b.code}[${y}]`);
-      }),
-    );
   }
 }
 

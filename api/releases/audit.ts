@@ -39,9 +39,6 @@ export interface PairOutputs {
     /** Per group: share in percent rounded to 0.1, n perturbed; null = suppressed. */
     cells: { share: number | null; n: number | null }[];
   }[];
-  /** Exact counts at the released generalisation (null groups = attribute masked); only records
-   * answering both. */
-  microdata: { aGroups: string[][] | null; bGroups: string[][] | null; counts: number[][] } | null;
   /** The same pair in the previous release of the edition. */
   previous: PairOutputs | null;
 }

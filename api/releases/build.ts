@@ -12,7 +12,7 @@ import type { Db } from '../lib/db';
 import { getQuestionnaire } from '../survey/questionnaires';
 import { auditPair, type PairAudit } from './audit';
 import { releaseChanges } from './changes';
-import { pairOutputs, type MicrodataCounts, type ReleaseContent } from './pairs';
+import { pairOutputs, type ReleaseContent } from './pairs';
 import {
   CROSSTAB_OUTPUT,
   SUMMARY_OUTPUT,
@@ -48,11 +48,10 @@ export function auditRelease(
   highs: Highs,
   content: ReleaseContent,
   previous: ReleaseContent | null,
-  microdata: MicrodataCounts | null = null,
 ): AuditReport {
   const started = Date.now();
   const report: AuditReport = { pairs: 0, targets: 0, findings: [], ms: 0 };
-  for (const outputs of pairOutputs(content, previous, microdata)) {
+  for (const outputs of pairOutputs(content, previous)) {
     const result = auditPair(highs, outputs);
     report.pairs++;
     report.targets += result.targets;

@@ -2,7 +2,7 @@
  * What a release publishes about each pair of questions, gathered from all of its outputs for
  * the audit's attacker: the cross-tab, both questions' distributions, the edition's n, every
  * indicator and breakdown that reads one question of the pair split by the other, the previous
- * release's same outputs, and the microdata's exact counts. Pure.
+ * release's same outputs. Pure.
  */
 import type { Crosstab } from '../findings/crosstab';
 import { DIMENSIONS, INDICATORS } from '../findings/definitions';
@@ -15,9 +15,6 @@ export interface ReleaseContent {
   summary: Summary;
   crosstabs: Crosstab[];
 }
-
-/** Exact counts of a pair as the data package releases them, at its generalised levels. */
-export type MicrodataCounts = (a: string, b: string) => PairOutputs['microdata'];
 
 function distribution(summary: Summary, code: string) {
   const q = summary.questions.find((x) => x.code === code);
@@ -54,11 +51,7 @@ function sharesOf(summary: Summary, table: Crosstab) {
   return shares;
 }
 
-function outputsOf(
-  content: ReleaseContent,
-  table: Crosstab,
-  microdata: MicrodataCounts | null,
-): PairOutputs {
+function outputsOf(content: ReleaseContent, table: Crosstab): PairOutputs {
   const { summary } = content;
   const distributions: PairOutputs['distributions'] = [];
   // A dimension shown in groups (region, team) has its per-option counts on another scale than
@@ -82,7 +75,6 @@ function outputsOf(
     },
     distributions,
     shares: sharesOf(summary, table),
-    microdata: microdata?.(table.row, table.col) ?? null,
     previous: null,
   };
 }
@@ -91,13 +83,12 @@ function outputsOf(
 export function pairOutputs(
   content: ReleaseContent,
   previous: ReleaseContent | null,
-  microdata: MicrodataCounts | null = null,
 ): PairOutputs[] {
   const earlier = new Map(previous?.crosstabs.map((t) => [`${t.row}|${t.col}`, t]));
   return content.crosstabs.map((table) => {
-    const outputs = outputsOf(content, table, microdata);
+    const outputs = outputsOf(content, table);
     const before = earlier.get(`${table.row}|${table.col}`);
-    if (previous && before) outputs.previous = outputsOf(previous, before, null);
+    if (previous && before) outputs.previous = outputsOf(previous, before);
     return outputs;
   });
 }

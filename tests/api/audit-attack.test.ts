@@ -86,7 +86,6 @@ function previousRule(row: string, t: Awaited<ReturnType<typeof trueTable>>): Pa
         }),
       },
     ],
-    microdata: null,
     previous: null,
   };
 }

@@ -166,7 +166,6 @@ function publish(recs: readonly Rec[], spec: Spec): PairOutputs {
         }),
       };
     }),
-    microdata: null,
     previous: spec.previous ?? null,
   };
 }
@@ -223,7 +222,6 @@ function exactCrosstab(
     crosstab: { counts, rowTotals, colTotals, total },
     distributions: [],
     shares: [],
-    microdata: null,
     previous: null,
   };
 }
