@@ -296,6 +296,10 @@ const PRIMAL = 4;
 const INFEASIBLE =
   'audit: the published figures admit no table (a wrong constraint in the builder)';
 
+/** Whether `error` is the solver finding that no table satisfies the problem. */
+export const isInfeasible = (error: unknown): boolean =>
+  error instanceof Error && error.message === INFEASIBLE;
+
 type Dir = 'min' | 'max';
 
 function dot({ cols, coefs }: Sparse, x: Float64Array | readonly number[]): number {

@@ -254,10 +254,11 @@ function growth(
 
 /**
  * The attacker's problem for one pair: the current release and every earlier one it carries
- * (prefixes p_, p_p_…), each linked to the next by growth. Targets: what the current release
+ * (prefixes p_, p_p_…), each linked to the next by growth unless `grown` is false (withdrawals
+ * made a cell shrink, so "nobody withdrew" admits no table). Targets: what the current release
  * hides, and the growth since the last release (earlier growth was audited back then).
  */
-export function buildPairProblem(outputs: PairOutputs): PairProblem {
+export function buildPairProblem(outputs: PairOutputs, grown = true): PairProblem {
   const releases: Release[] = [];
   for (
     let out: PairOutputs | null = outputs, prefix = '';
@@ -270,7 +271,7 @@ export function buildPairProblem(outputs: PairOutputs): PairProblem {
   const targets = [...releases[0]!.targets];
   releases.slice(1).forEach((before, x) => {
     const link = growth(releases[x]!, before, x === 0);
-    constraints.push(...link.constraints);
+    if (grown) constraints.push(...link.constraints);
     targets.push(...link.targets);
   });
   return {

@@ -5,7 +5,14 @@
  * solver how far each hidden value can move. A hidden value they can pin down is a finding.
  */
 import type { Highs } from 'highs';
-import { screenBounds, solveBounds, type Bound, type Problem, type Term } from './audit-milp';
+import {
+  isInfeasible,
+  screenBounds,
+  solveBounds,
+  type Bound,
+  type Problem,
+  type Term,
+} from './audit-milp';
 import { buildPairProblem, type Kind, type NamedTarget } from './audit-model';
 
 export { buildPairProblem, type Kind } from './audit-model';
@@ -72,7 +79,7 @@ export const MIN_WIDTH = 2;
  *   too.
  * - implied (by a published share and its n): the share is public, so pinning its numerator is
  *   expected; a leak only when the count pinned (or nearly) is a small non-zero one, under k.
- * - difference: the growth since the last release pinned to a few records (0 < growth < k).
+ * - difference: the change since the last release pinned to a few records (0 < |change| < k).
  */
 export function judge(
   kind: Kind,
@@ -91,7 +98,8 @@ export function judge(
   } else if (kind === 'implied') {
     if (min === max && small(min)) return { target, min, max, reason: 'exact' };
     if (max - min < MIN_WIDTH && max > 0 && min < k) return { target, min, max, reason: 'narrow' };
-  } else if (min === max && small(min)) {
+  } else if (min === max && small(Math.abs(min))) {
+    // A few records more, or fewer (withdrawals), pinned to one cell: theirs are its answers.
     return { target, min, max, reason: 'difference' };
   }
   return null;
@@ -126,8 +134,11 @@ function key(terms: readonly Term[]): string {
  * The attacker's problem for the solver, with targets grouped by expression: a crosstab cell that
  * is also a share's numerator is one solve, named by its expression's key.
  */
-function problemOf(outputs: PairOutputs): { problem: Problem; named: Map<string, NamedTarget[]> } {
-  const { integers, constraints, targets } = buildPairProblem(outputs);
+function problemOf(
+  outputs: PairOutputs,
+  grown = true,
+): { problem: Problem; named: Map<string, NamedTarget[]> } {
+  const { integers, constraints, targets } = buildPairProblem(outputs, grown);
   const named = new Map<string, NamedTarget[]>();
   for (const t of targets) {
     const k = key(t.terms);
@@ -157,11 +168,26 @@ export function boundPair(highs: Highs, outputs: PairOutputs): TargetBound[] {
  */
 export function auditPair(highs: Highs, outputs: PairOutputs): PairAudit {
   const started = performance.now();
-  const { problem, named } = problemOf(outputs);
-  const kinds = (name: string): Kind[] => named.get(name)!.map((t) => t.kind);
-  const screened = screenBounds(highs, problem, (target, seen) =>
-    couldFind(kinds(target.name), outputs.k, seen),
-  );
+  const screen = (grown: boolean) => {
+    const built = problemOf(outputs, grown);
+    const kinds = (name: string): Kind[] => built.named.get(name)!.map((t) => t.kind);
+    return {
+      named: built.named,
+      screened: screenBounds(highs, built.problem, (target, seen) =>
+        couldFind(kinds(target.name), outputs.k, seen),
+      ),
+    };
+  };
+  let audited;
+  try {
+    audited = screen(true);
+  } catch (error) {
+    // Some cell shrank since the previous release: withdrawals. The attacker cannot assume
+    // growth then, and audits both releases side by side.
+    if (!outputs.previous || !isInfeasible(error)) throw error;
+    audited = screen(false);
+  }
+  const { named, screened } = audited;
   const findings = screened.flatMap(({ name, min, max, exact }) =>
     exact ? named.get(name)!.flatMap((t) => judge(t.kind, outputs.k, t.name, min, max) ?? []) : [],
   );

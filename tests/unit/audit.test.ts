@@ -538,6 +538,22 @@ describe('auditPair: two releases', () => {
     console.log(`two releases, noise 0: ${audit.targets} targets, ${audit.ms.toFixed(1)} ms`);
   });
 
+  it('withdrawals between releases: audits both side by side instead of assuming growth', () => {
+    const rand = mulberry32(12);
+    const before = records(TABLE, rand);
+    // Three employees who said no withdrew; nobody new answered.
+    const withdrawn = before.filter((r) => r.a === 0 && r.b === 1).slice(0, 3);
+    const after = before.filter((r) => !withdrawn.includes(r));
+    const outputs = publish(after, { ...spec(0), previous: publish(before, spec(0)) });
+    expect(() => boundPair(highs, outputs)).toThrow(/admit no table/);
+    const audit = auditPair(highs, outputs);
+    // Exact figures on both sides still pin the shrunk cell: the three who left said no.
+    expect(audit.findings).toEqual([{ target: GROWN, min: -3, max: -3, reason: 'difference' }]);
+    // With the noise, no change is pinned.
+    const noisy = publish(after, { ...spec(2), previous: publish(before, spec(2)) });
+    expect(auditPair(highs, noisy).findings).toEqual([]);
+  });
+
   it("noise 2: the record changes its cells' keys and hides", () => {
     for (const seed of [7, 8, 9, 10, 11]) {
       const { outputs, truths } = twoReleases(2, seed);
