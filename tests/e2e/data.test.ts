@@ -70,6 +70,7 @@ describe('open data', () => {
       'codebook.csv',
       'codebook.md',
       'datapackage.json',
+      'disclosure-risk.json',
       'indicators.csv',
       'responses.csv',
       'responses.parquet',
