@@ -53,7 +53,10 @@ async function waitForHealth(
  * and waits for the job to finish. Locally nothing else fires them.
  */
 export async function runCron(baseURL: string, cron: string): Promise<void> {
-  const res = await fetch(`${baseURL}/__scheduled?cron=${encodeURIComponent(cron)}`);
+  const url = `${baseURL}/__scheduled?cron=${encodeURIComponent(cron)}`;
+  // After Node was blocked for a while (seeding), wrangler may have closed the idle keep-alive
+  // socket: a request written to it never reached the Worker, and is sent again once.
+  const res = await fetch(url).catch(() => fetch(url));
   if (!res.ok) throw new Error(`The ${cron} job failed: ${res.status} ${await res.text()}`);
 }
 
