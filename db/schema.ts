@@ -215,8 +215,9 @@ export const auditLog = sqliteTable(
 );
 
 /**
- * Aggregates computed once per data version of an edition (DESIGN §5), the figures frozen at
- * publication, and the claim of a data package build in progress (`package_build`).
+ * Staff-side values kept per data version of an edition: the disclosure-risk report the admin
+ * reads before publishing (`disclosure_risk`) and the claim of a data package build in progress
+ * (`package_build`). Public figures live in releases, never here.
  */
 export const aggregates = sqliteTable(
   'aggregates',
