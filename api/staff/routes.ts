@@ -121,6 +121,15 @@ const auditRoute = createRoute({
   },
 });
 
+const EditionYearParam = z.object({
+  year: z.coerce
+    .number()
+    .int()
+    .min(2000)
+    .max(2100)
+    .openapi({ param: { name: 'year', in: 'path' } }),
+});
+
 const createEditionRoute = createRoute({
   method: 'post',
   path: '/editions',
@@ -150,14 +159,7 @@ const transitionRoute = createRoute({
     'Opening freezes the questionnaire; publishing freezes the figures. 409 for an illegal transition.',
   middleware: [requireStaff('admin'), requireJson] as const,
   request: {
-    params: z.object({
-      year: z.coerce
-        .number()
-        .int()
-        .min(2000)
-        .max(2100)
-        .openapi({ param: { name: 'year', in: 'path' } }),
-    }),
+    params: EditionYearParam,
     body: {
       content: {
         'application/json': {
@@ -188,14 +190,7 @@ const releaseRequestRoute = createRoute({
     'Accepted only once the edition has at least R new responses since its last release; the release job builds and audits it within minutes. 409 says why otherwise.',
   middleware: [requireStaff('admin')] as const,
   request: {
-    params: z.object({
-      year: z.coerce
-        .number()
-        .int()
-        .min(2000)
-        .max(2100)
-        .openapi({ param: { name: 'year', in: 'path' } }),
-    }),
+    params: EditionYearParam,
   },
   responses: {
     202: {

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { getQuestionnaire, questionsOf } from '../survey/questionnaires';
 import { THEME_CODES } from './themes';
-import { TEXT_MAX, TEXT_MIN } from './service';
+import { TEXT_MAX, TEXT_MIN } from './limits';
 
 const optionCodes = (code: string) =>
   questionsOf(getQuestionnaire('2026.1')!)

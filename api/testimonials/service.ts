@@ -19,8 +19,6 @@ import { auditEntry, type StaffMember } from '../staff/service';
 import { redact } from './redact';
 import type { ThemeCode } from './themes';
 
-export const TEXT_MIN = 50;
-export const TEXT_MAX = 5000;
 export const PAGE_SIZE = 20;
 
 export interface NewTestimonial {
