@@ -33,7 +33,7 @@ import { parseArgs } from 'node:util';
 import { fromAnswerRows, toAnswerRows } from '../api/survey/answers';
 import { getQuestionnaire } from '../api/survey/questionnaires';
 import { generateResponses } from '../db/seed/generate';
-import { SUMMARY_QUERIES } from '../api/findings/compute';
+import { SUMMARY_QUERIES } from '../api/findings/compute.server';
 import { openLocalD1 } from './lib/local-d1';
 import { CRON_CPU_LIMIT_MS, timeRelease } from './lib/bench-release';
 import { startLocalServer } from './lib/local-server';

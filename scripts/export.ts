@@ -13,15 +13,15 @@ import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { getPlatformProxy } from 'wrangler';
-import { getDb } from '../api/lib/db';
+import { getDb } from '../api/lib/db.server';
 import { ApiError } from '../api/lib/errors';
 import {
   buildPackage,
   publishedEdition,
   type ByteSink,
   type PackageProgress,
-} from '../api/publication/package';
-import { packageFilename } from '../api/publication/storage';
+} from '../api/publication/package.server';
+import { packageFilename } from '../api/publication/storage.server';
 import { persistOption } from './lib/args';
 import { DEFAULT_PERSIST_DIR } from './lib/local-d1';
 import { memoryGrowth } from './lib/memory';

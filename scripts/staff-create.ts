@@ -10,8 +10,8 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { hashPassword } from '../api/lib/crypto';
-import { normalizeEmail } from '../api/staff/service';
-import { STAFF_ROLES } from '../db/schema';
+import { normalizeEmail } from '../api/staff/service.server';
+import { STAFF_ROLES } from '../db/enums';
 import { persistOption } from './lib/args';
 import { run } from './lib/run';
 

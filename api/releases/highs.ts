@@ -3,7 +3,7 @@
  * deployed Worker) or Node (tsx scripts).
  *
  * Emscripten's loader fetches highs.wasm by URL beside its script, which workerd cannot do. So
- * in workerd the caller passes the compiled module (see highs-wasm.ts) and we instantiate it
+ * in workerd the caller passes the compiled module (see highs-wasm.server.ts) and we instantiate it
  * through `instantiateWasm`. highs 1.15.3 declares `wasmModule` and `wasmBinary` options in its
  * types, but its build never reads them: only `instantiateWasm` and `locateFile` reach the
  * runtime, and passing the others silently falls back to the URL fetch.
@@ -61,7 +61,7 @@ let runtime: Promise<Highs> | undefined;
 /**
  * The HiGHS runtime, instantiated once per isolate and shared: instantiating 3.5 MB of Wasm costs
  * more than an audit. `wasm` is the compiled highs.wasm where a bundler provides it (workerd:
- * import it from highs-wasm.ts); without it, Node reads the file from the package.
+ * import it from highs-wasm.server.ts); without it, Node reads the file from the package.
  */
 export function loadHighs(wasm?: WebAssembly.Module): Promise<Highs> {
   runtime ??= instantiate(wasm).catch((error: unknown) => {

@@ -5,7 +5,8 @@
  * changed between two releases is the work of many respondents, never of one. Counting current
  * responses (not submissions) means withdrawals delay a release and never bring one on.
  */
-import type { Edition, Release, ReleaseKind } from '../../db/schema';
+import type { Edition, Release } from '../../db/schema.server';
+import type { ReleaseKind } from '../../db/enums';
 
 /**
  * R by default: five times the default k. A batch that small still spreads each profile over

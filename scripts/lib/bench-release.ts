@@ -7,9 +7,9 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Crosstab } from '../../api/findings/crosstab';
 import type { Summary } from '../../api/findings/summary';
-import { auditRelease } from '../../api/releases/build';
+import { auditRelease } from '../../api/releases/build.server';
 import { loadHighs } from '../../api/releases/highs';
-import { CROSSTAB_OUTPUT, SUMMARY_OUTPUT } from '../../api/releases/queries';
+import { CROSSTAB_OUTPUT, SUMMARY_OUTPUT } from '../../api/releases/queries.server';
 import { REQUESTS_CRON } from '../../api/releases/schedule';
 import { runCron } from './local-server';
 

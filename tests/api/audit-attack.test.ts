@@ -6,13 +6,13 @@
 import { env } from 'cloudflare:workers';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { computeCrosstabs, computeSummary } from '../../api/findings/compute';
+import { computeCrosstabs, computeSummary } from '../../api/findings/compute.server';
 import { suppressTable } from '../../api/findings/disclosure';
-import { getDb } from '../../api/lib/db';
+import { getDb } from '../../api/lib/db.server';
 import { auditPair, type PairOutputs } from '../../api/releases/audit';
-import { auditRelease } from '../../api/releases/build';
+import { auditRelease } from '../../api/releases/build.server';
 import { getQuestionnaire } from '../../api/survey/questionnaires';
-import { editions } from '../../db/schema';
+import { editions } from '../../db/schema.server';
 import { clearDatabase } from './db';
 import { highs, insertDemoResponses } from './releases';
 

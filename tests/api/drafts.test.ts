@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getDb } from '../../api/lib/db';
-import { createDraft, loadDraft, saveDraft } from '../../api/survey/service';
+import { getDb } from '../../api/lib/db.server';
+import { createDraft, loadDraft, saveDraft } from '../../api/survey/service.server';
 import { clearDatabase } from './db';
 import { addEdition, count } from './helpers';
 

@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getDb } from '../../api/lib/db';
+import { getDb } from '../../api/lib/db.server';
 import { getQuestionnaire } from '../../api/survey/questionnaires';
-import { openEdition, questionnaireHash, submitResponse } from '../../api/survey/service';
+import { openEdition, questionnaireHash, submitResponse } from '../../api/survey/service.server';
 import { clearDatabase } from './db';
 import { addStaff, api, count, newClient, signIn } from './helpers';
 import { runJob } from './releases';

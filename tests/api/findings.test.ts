@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '../../api/lib/db';
+import { getDb } from '../../api/lib/db.server';
 import { getQuestionnaire } from '../../api/survey/questionnaires';
-import { openEdition, submitResponse } from '../../api/survey/service';
+import { openEdition, submitResponse } from '../../api/survey/service.server';
 import type { Answers } from '../../api/survey/answers';
 import { EMPTY, addCounted, perturb, recordKey } from '../../api/findings/cellkey';
 import { clearDatabase } from './db';

@@ -1,8 +1,8 @@
 import { env, exports } from 'cloudflare:workers';
 import { hashPassword } from '../../api/lib/crypto';
-import { getDb } from '../../api/lib/db';
-import { editions } from '../../db/schema';
-import type { EditionStatus } from '../../db/schema';
+import { getDb } from '../../api/lib/db.server';
+import { editions } from '../../db/schema.server';
+import type { EditionStatus } from '../../db/enums';
 
 // The test Worker (tests/api/worker.ts) is not the wrangler.toml main, so its
 // exports are not in the generated types.

@@ -1,13 +1,14 @@
 /** Fixtures for tests that need releases: the job run in workerd with the real HiGHS. */
 import { env } from 'cloudflare:workers';
 import { eq } from 'drizzle-orm';
-import { getDb } from '../../api/lib/db';
-import { buildRelease } from '../../api/releases/build';
+import { getDb } from '../../api/lib/db.server';
+import { buildRelease } from '../../api/releases/build.server';
 import { loadHighs } from '../../api/releases/highs';
-import wasm from '../../api/releases/highs-wasm';
-import { runReleaseJob, type JobOptions } from '../../api/releases/job';
+import wasm from '../../api/releases/highs-wasm.server';
+import { runReleaseJob, type JobOptions } from '../../api/releases/job.server';
 import { generateResponses } from '../../db/seed/generate';
-import { editions, type ReleaseKind } from '../../db/schema';
+import { editions } from '../../db/schema.server';
+import { type ReleaseKind } from '../../db/enums';
 
 export const highs = () => loadHighs(wasm);
 

@@ -1,10 +1,10 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getReport } from '../../api/publication/report';
-import { getDb } from '../../api/lib/db';
+import { getReport } from '../../api/report/report.server';
+import { getDb } from '../../api/lib/db.server';
 import { ApiError } from '../../api/lib/errors';
 import type { Answers } from '../../api/survey/answers';
-import { openEdition, submitResponse } from '../../api/survey/service';
+import { openEdition, submitResponse } from '../../api/survey/service.server';
 import { clearDatabase } from './db';
 import { addEdition } from './helpers';
 import { release } from './releases';

@@ -5,8 +5,8 @@ import { clearDatabase } from './db';
 import { api } from './helpers';
 import { release } from './releases';
 import { EMPTY, addCounted, perturb, recordKey } from '../../api/findings/cellkey';
-import { getDb } from '../../api/lib/db';
-import { editions, responses } from '../../db/schema';
+import { getDb } from '../../api/lib/db.server';
+import { editions, responses } from '../../db/schema.server';
 
 beforeEach(clearDatabase);
 

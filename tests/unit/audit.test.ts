@@ -12,7 +12,7 @@ import {
 } from '../../api/releases/audit';
 import { solveBounds } from '../../api/releases/audit-milp';
 import { loadHighs } from '../../api/releases/highs';
-import wasm from '../../api/releases/highs-wasm';
+import wasm from '../../api/releases/highs-wasm.server';
 
 let highs: Highs;
 beforeAll(async () => {
@@ -230,7 +230,7 @@ const CELL = (a: string, b: string): string =>
   `crosstab profile.status=${a} × exposure.harassment_12m=${b}`;
 
 describe('HiGHS in workerd', () => {
-  it('solves a MILP from the module highs-wasm.ts imports', () => {
+  it('solves a MILP from the module highs-wasm.server.ts imports', () => {
     const result = highs.solve(
       'Maximize\n obj: + 1 x + 1 y\nSubject To\n c1: + 1 x + 2 y <= 4\n c2: + 3 x + 1 y <= 6\nGenerals\n x y\nEnd',
       { output_flag: false },

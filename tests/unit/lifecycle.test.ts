@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EDITION_STATUSES } from '../../db/schema';
-import { canTransition } from '../../api/publication/lifecycle';
+import { EDITION_STATUSES } from '../../db/enums';
+import { canTransition } from '../../api/editions/lifecycle';
 
 describe('edition lifecycle', () => {
   it('allows exactly draft→open, open→closed, closed→open and closed→published', () => {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { IndicatorFigure } from '../../api/findings/summary';
-import { compareIndicators } from '../../api/publication/comparison';
-import { pickPerTheme } from '../../api/publication/testimonial-selection';
+import { compareIndicators } from '../../api/report/comparison';
+import { pickPerTheme } from '../../api/report/testimonial-selection';
 import { formatDifference } from '../../web/lib/findings/format';
 
 const figure = (

@@ -1,5 +1,5 @@
 import type { LayoutServerLoad } from './$types';
-import { hasDemoData } from '$api/editions/queries';
+import { hasDemoData } from '$api/editions/queries.server';
 import { dbOf } from '$lib/server/platform';
 
 export const load: LayoutServerLoad = async ({ platform }) => ({

@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { listPublicEditions } from '$api/editions/queries';
+import { listPublicEditions } from '$api/editions/queries.server';
 import { dbOf } from '$lib/server/platform';
 
 export const load: PageServerLoad = async ({ platform }) => {

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { getDb } from '$api/lib/db';
+import { getDb } from '$api/lib/db.server';
 
 /** The D1 handle of the request; pages call domain modules with it, never the API over HTTP. */
 export function dbOf(platform: App.Platform | undefined) {

@@ -1,8 +1,8 @@
 import { error, redirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
 import { ApiError } from '$api/lib/errors';
-import { verifyAccess } from '$api/staff/access';
-import { SESSION_COOKIE, mayAct, sessionMember, type StaffMember } from '$api/staff/service';
-import type { StaffRole } from '../../../db/schema';
+import { verifyAccess } from '$api/staff/access.server';
+import { SESSION_COOKIE, mayAct, sessionMember, type StaffMember } from '$api/staff/service.server';
+import type { StaffRole } from '../../../db/enums';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { dbOf } from './platform';
 

@@ -5,8 +5,8 @@
 import { redirect, type Cookies } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { ApiError } from '$api/lib/errors';
-import { loadDraft, openEdition } from '$api/survey/service';
-import type { Db } from '$api/lib/db';
+import { loadDraft, openEdition } from '$api/survey/service.server';
+import type { Db } from '$api/lib/db.server';
 import { readResumeCode } from './survey';
 
 export const startPath = (year: number, reason?: 'missing' | 'expired') =>

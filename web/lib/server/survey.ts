@@ -1,5 +1,5 @@
 import type { Cookies } from '@sveltejs/kit';
-import { DRAFT_LIFETIME_DAYS } from '$api/survey/service';
+import { DRAFT_LIFETIME_DAYS } from '$api/survey/service.server';
 
 /** The resume code of a draft lives in an HttpOnly cookie, one per edition. */
 const cookieName = (year: number) => `cm_survey_${year}`;

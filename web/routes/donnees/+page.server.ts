@@ -1,4 +1,4 @@
-import { listPublicEditions } from '$api/editions/queries';
+import { listPublicEditions } from '$api/editions/queries.server';
 import { dbOf } from '$lib/server/platform';
 import type { PageServerLoad } from './$types';
 

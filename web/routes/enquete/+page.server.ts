@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { listPublicEditions } from '$api/editions/queries';
+import { listPublicEditions } from '$api/editions/queries.server';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { dbOf } from '$lib/server/platform';
 import type { PageServerLoad } from './$types';

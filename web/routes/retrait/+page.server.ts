@@ -1,8 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { ApiError } from '$api/lib/errors';
-import { enforceLimit } from '$api/lib/rate-limit';
-import { withdrawResponse } from '$api/survey/service';
-import { withdrawTestimonial } from '$api/testimonials/service';
+import { enforceLimit } from '$api/lib/rate-limit.server';
+import { withdrawResponse } from '$api/survey/service.server';
+import { withdrawTestimonial } from '$api/testimonials/service.server';
 import { dbOf } from '$lib/server/platform';
 import type { Actions } from './$types';
 

@@ -1,5 +1,5 @@
 import { ListQuery } from '$api/testimonials/schemas';
-import { listPublished } from '$api/testimonials/service';
+import { listPublished } from '$api/testimonials/service.server';
 import { dbOf } from '$lib/server/platform';
 import type { PageServerLoad } from './$types';
 

@@ -1,10 +1,10 @@
 import { fail } from '@sveltejs/kit';
 import { ApiError } from '$api/lib/errors';
-import { enforceLimit } from '$api/lib/rate-limit';
-import { verifyTurnstile } from '$api/lib/turnstile';
+import { enforceLimit } from '$api/lib/rate-limit.server';
+import { verifyTurnstile } from '$api/lib/turnstile.server';
 import { redact } from '$api/testimonials/redact';
 import { NewTestimonialBody } from '$api/testimonials/schemas';
-import { submitTestimonial } from '$api/testimonials/service';
+import { submitTestimonial } from '$api/testimonials/service.server';
 import { getLocale } from '$lib/paraglide/runtime';
 import { dbOf } from '$lib/server/platform';
 import type { Actions, PageServerLoad } from './$types';

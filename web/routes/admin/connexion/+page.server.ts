@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { ApiError } from '$api/lib/errors';
-import { enforceLimit } from '$api/lib/rate-limit';
-import { verifyAccess } from '$api/staff/access';
-import { login } from '$api/staff/service';
+import { enforceLimit } from '$api/lib/rate-limit.server';
+import { verifyAccess } from '$api/staff/access.server';
+import { login } from '$api/staff/service.server';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { dbOf } from '$lib/server/platform';
 import { setSessionCookie } from '$lib/server/staff';

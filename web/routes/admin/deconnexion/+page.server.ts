@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { SESSION_COOKIE, logout } from '$api/staff/service';
+import { SESSION_COOKIE, logout } from '$api/staff/service.server';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { dbOf } from '$lib/server/platform';
 import { requireMember } from '$lib/server/staff';

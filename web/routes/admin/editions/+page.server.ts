@@ -1,18 +1,19 @@
 import { fail } from '@sveltejs/kit';
 import { asc } from 'drizzle-orm';
-import { EDITION_STATUSES, editions } from '../../../../db/schema';
+import { editions } from '../../../../db/schema.server';
+import { EDITION_STATUSES } from '../../../../db/enums';
 import { ApiError } from '$api/lib/errors';
-import { allowedTransitions } from '$api/publication/lifecycle';
-import { NewEditionBody } from '$api/publication/schemas';
+import { allowedTransitions } from '$api/editions/lifecycle';
+import { NewEditionBody } from '$api/editions/schemas';
 import {
   createEdition,
   editionRisk,
   requestRelease,
   transitionEdition,
-} from '$api/publication/service';
+} from '$api/editions/service.server';
 import { questionnaires } from '$api/survey/questionnaires';
 import { DEFAULT_RELEASE_THRESHOLD } from '$api/releases/policy';
-import { releaseStatus } from '$api/releases/read';
+import { releaseStatus } from '$api/releases/read.server';
 import { dbOf } from '$lib/server/platform';
 import { requireMember } from '$lib/server/staff';
 import type { Actions, PageServerLoad } from './$types';
@@ -92,7 +93,7 @@ export const actions: Actions = {
     const year = Number((await event.request.formData()).get('year'));
     return (
       (await attempt(() => requestRelease(dbOf(event.platform), member, year))) ?? {
-        done: { year, status: 'release_requested' },
+        done: { year, status: 'releaseRequested' },
       }
     );
   },

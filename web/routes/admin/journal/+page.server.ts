@@ -1,4 +1,4 @@
-import { listAudit } from '$api/staff/service';
+import { listAudit } from '$api/audit/log.server';
 import { dbOf } from '$lib/server/platform';
 import { requireMember } from '$lib/server/staff';
 import type { PageServerLoad } from './$types';

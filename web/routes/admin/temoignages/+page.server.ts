@@ -4,7 +4,7 @@ import {
   listForModeration,
   publishTestimonial,
   rejectTestimonial,
-} from '$api/testimonials/service';
+} from '$api/testimonials/service.server';
 import { dbOf } from '$lib/server/platform';
 import { requireMember } from '$lib/server/staff';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import app from '$api/app';
+import app from '$api/app.server';
 
 /** Hands every /api request to the Hono app, with the Worker's bindings and context. */
 const toHono: RequestHandler = ({ request, platform }) => {

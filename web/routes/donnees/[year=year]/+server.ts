@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { ApiError } from '$api/lib/errors';
-import { packageResponse, packageStore } from '$api/publication/storage';
+import { packageResponse, packageStore } from '$api/publication/storage.server';
 import { m } from '$lib/paraglide/messages';
 import { dbOf } from '$lib/server/platform';
 import type { RequestHandler } from './$types';

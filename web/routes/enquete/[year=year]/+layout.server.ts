@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { ApiError } from '$api/lib/errors';
-import { findEdition } from '$api/survey/service';
+import { findEdition } from '$api/survey/service.server';
 import { dbOf } from '$lib/server/platform';
 import type { LayoutServerLoad } from './$types';
 

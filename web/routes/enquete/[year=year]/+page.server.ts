@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { ApiError } from '$api/lib/errors';
-import { createDraft, loadDraft, openEdition } from '$api/survey/service';
+import { createDraft, loadDraft, openEdition } from '$api/survey/service.server';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { dbOf } from '$lib/server/platform';
 import { readResumeCode, rememberResumeCode } from '$lib/server/survey';

@@ -1,4 +1,4 @@
-import { getReport } from '$api/publication/report';
+import { getReport } from '$api/report/report.server';
 import { dbOf } from '$lib/server/platform';
 import { findingsOr404 } from '$lib/server/findings';
 import type { PageServerLoad } from './$types';

@@ -1,4 +1,4 @@
-import { getSummary } from '$api/releases/read';
+import { getSummary } from '$api/releases/read.server';
 import { dbOf } from '$lib/server/platform';
 import { findingsOr404 } from '$lib/server/findings';
 import type { PageServerLoad } from './$types';

@@ -1,5 +1,5 @@
 import { INDICATORS, indicatorByCode } from '$api/findings/definitions';
-import { getTrend } from '$api/releases/read';
+import { getTrend } from '$api/releases/read.server';
 import { DEFAULT_K } from '$api/findings/disclosure';
 import { dbOf } from '$lib/server/platform';
 import type { PageServerLoad } from './$types';

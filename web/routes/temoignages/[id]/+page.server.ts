@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { getPublished } from '$api/testimonials/service';
+import { getPublished } from '$api/testimonials/service.server';
 import { dbOf } from '$lib/server/platform';
 import type { PageServerLoad } from './$types';
 

@@ -1,5 +1,5 @@
 import { DEFAULT_K } from '$api/findings/disclosure';
-import { themeCounts } from '$api/testimonials/service';
+import { themeCounts } from '$api/testimonials/service.server';
 import { THEME_CODES } from '$api/testimonials/themes';
 import { dbOf } from '$lib/server/platform';
 import type { PageServerLoad } from './$types';

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { isVisible } from '$api/survey/answers';
-import { saveDraft } from '$api/survey/service';
+import { saveDraft } from '$api/survey/service.server';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { dbOf } from '$lib/server/platform';
 import { requireDraft } from '$lib/server/survey-flow';

@@ -1,10 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { validateAnswers } from '$api/survey/answers';
 import { ApiError } from '$api/lib/errors';
-import { enforceLimit } from '$api/lib/rate-limit';
-import { verifyTurnstile } from '$api/lib/turnstile';
+import { enforceLimit } from '$api/lib/rate-limit.server';
+import { verifyTurnstile } from '$api/lib/turnstile.server';
 import { questionsOf } from '$api/survey/questionnaires';
-import { deleteDraft, previousSubmission, submitResponse } from '$api/survey/service';
+import { deleteDraft, previousSubmission, submitResponse } from '$api/survey/service.server';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { dbOf } from '$lib/server/platform';
 import { forgetResumeCode, readResumeCode } from '$lib/server/survey';

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { loadDraft } from '$api/survey/service';
+import { loadDraft } from '$api/survey/service.server';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { dbOf } from '$lib/server/platform';
 import { rememberResumeCode } from '$lib/server/survey';

@@ -1,5 +1,5 @@
 import { crosstabAxes } from '$api/findings/crosstab';
-import { findingsEdition, getCrosstab } from '$api/releases/read';
+import { findingsEdition, getCrosstab } from '$api/releases/read.server';
 import { dbOf } from '$lib/server/platform';
 import { findingsOr404 } from '$lib/server/findings';
 import type { PageServerLoad } from './$types';

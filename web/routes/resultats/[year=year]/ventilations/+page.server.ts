@@ -4,7 +4,7 @@ import {
   dimensionByCode,
   indicatorByCode,
 } from '$api/findings/definitions';
-import { getSummary } from '$api/releases/read';
+import { getSummary } from '$api/releases/read.server';
 import { dbOf } from '$lib/server/platform';
 import { findingsOr404 } from '$lib/server/findings';
 import type { PageServerLoad } from './$types';

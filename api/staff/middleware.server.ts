@@ -1,11 +1,11 @@
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import type { StaffRole } from '../../db/schema';
-import { getDb } from '../lib/db';
+import type { StaffRole } from '../../db/enums';
+import { getDb } from '../lib/db.server';
 import { ApiError } from '../lib/errors';
 import type { AppEnv } from '../lib/hono-env';
-import { verifyAccess } from './access';
-import { SESSION_COOKIE, mayAct, sessionMember, type StaffMember } from './service';
+import { verifyAccess } from './access.server';
+import { SESSION_COOKIE, mayAct, sessionMember, type StaffMember } from './service.server';
 
 export type StaffEnv = AppEnv & { Variables: { staff: StaffMember; sessionToken: string } };
 

@@ -5,11 +5,12 @@
  */
 import { eq, ne } from 'drizzle-orm';
 import type { Highs } from 'highs';
-import { editions, type Edition, type ReleaseKind } from '../../db/schema';
-import type { Db } from '../lib/db';
-import { buildRelease, type AuditReport } from './build';
+import { editions, type Edition } from '../../db/schema.server';
+import { type ReleaseKind } from '../../db/enums';
+import type { Db } from '../lib/db.server';
+import { buildRelease, type AuditReport } from './build.server';
 import { releaseDecision } from './policy';
-import { currentRelease } from './queries';
+import { currentRelease } from './queries.server';
 
 export interface JobOutcome {
   year: number;

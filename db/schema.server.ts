@@ -15,9 +15,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
-
-export const EDITION_STATUSES = ['draft', 'open', 'closed', 'published'] as const;
-export type EditionStatus = (typeof EDITION_STATUSES)[number];
+import { EDITION_STATUSES, RELEASE_KINDS, STAFF_ROLES, TESTIMONIAL_STATUSES } from './enums';
 
 export const editions = sqliteTable(
   'editions',
@@ -125,9 +123,6 @@ export const surveyDrafts = sqliteTable(
   (t) => [index('survey_drafts_expiry_idx').on(t.expiresOn)],
 );
 
-export const TESTIMONIAL_STATUSES = ['pending', 'published', 'rejected'] as const;
-export type TestimonialStatus = (typeof TESTIMONIAL_STATUSES)[number];
-
 export const testimonials = sqliteTable(
   'testimonials',
   {
@@ -170,9 +165,6 @@ export const testimonialThemes = sqliteTable(
     index('testimonial_themes_theme_idx').on(t.theme),
   ],
 );
-
-export const STAFF_ROLES = ['admin', 'moderator'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export const staff = sqliteTable(
   'staff',
@@ -233,9 +225,6 @@ export const aggregates = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.editionYear, t.kind, t.key] })],
 );
-
-export const RELEASE_KINDS = ['provisional', 'final'] as const;
-export type ReleaseKind = (typeof RELEASE_KINDS)[number];
 
 /**
  * Dated, frozen snapshots of every public output of an edition (docs/adr/006). Public figures

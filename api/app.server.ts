@@ -2,12 +2,14 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { renderReference, type OpenApiDocument } from './docs/reference';
-import { editionsApp } from './editions/routes';
-import { packageApp } from './publication/routes';
-import { findingsApp } from './releases/routes';
-import { staffApp } from './staff/routes';
-import { surveyApp } from './survey/routes';
-import { testimonialsApp } from './testimonials/routes';
+import { editionsApp } from './editions/routes.server';
+import { editionsStaffApp } from './editions/staff-routes.server';
+import { packageApp } from './publication/routes.server';
+import { findingsApp } from './releases/routes.server';
+import { staffApp } from './staff/routes.server';
+import { surveyApp } from './survey/routes.server';
+import { moderationApp } from './testimonials/moderation-routes.server';
+import { testimonialsApp } from './testimonials/routes.server';
 import { ApiError, errorBody, fieldErrors } from './lib/errors';
 import type { AppEnv } from './lib/hono-env';
 
@@ -72,7 +74,9 @@ app
   .route('/v1', findingsApp)
   .route('/v1', packageApp)
   .route('/v1/testimonials', testimonialsApp)
-  .route('/v1/staff', staffApp);
+  .route('/v1/staff', staffApp)
+  .route('/v1/staff/testimonials', moderationApp)
+  .route('/v1/staff/editions', editionsStaffApp);
 
 const documentConfig = {
   openapi: '3.1.0',

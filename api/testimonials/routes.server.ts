@@ -1,13 +1,18 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { getDb } from '../lib/db';
+import { getDb } from '../lib/db.server';
 import { ApiError, errorResponses } from '../lib/errors';
 import type { AppEnv } from '../lib/hono-env';
 import { requireJson } from '../lib/json-body';
-import { enforceLimit } from '../lib/rate-limit';
-import { verifyTurnstile } from '../lib/turnstile';
+import { enforceLimit } from '../lib/rate-limit.server';
+import { verifyTurnstile } from '../lib/turnstile.server';
 import { WithdrawalCodeBody } from '../survey/schemas';
 import { ListQuery, NewTestimonialBody, TestimonialSchema } from './schemas';
-import { getPublished, listPublished, submitTestimonial, withdrawTestimonial } from './service';
+import {
+  getPublished,
+  listPublished,
+  submitTestimonial,
+  withdrawTestimonial,
+} from './service.server';
 
 const submitRoute = createRoute({
   method: 'post',

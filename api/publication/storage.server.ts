@@ -4,10 +4,10 @@
  * from). The zip goes up as a multipart upload while it is being built, so
  * the Worker never holds more than one part of it.
  */
-import type { Edition } from '../../db/schema';
-import type { Db } from '../lib/db';
+import type { Edition } from '../../db/schema.server';
+import type { Db } from '../lib/db.server';
 import { ApiError } from '../lib/errors';
-import { buildPackage, publishedEdition, type BuiltPackage, type ByteSink } from './package';
+import { buildPackage, publishedEdition, type BuiltPackage, type ByteSink } from './package.server';
 
 export interface PackageStore {
   bucket: R2Bucket;

@@ -4,11 +4,12 @@
  * with the cells it names (docs/adr/006-releases.md).
  */
 import type { Highs } from 'highs';
-import type { Edition, ReleaseKind } from '../../db/schema';
-import { computeCrosstabs, computeSummary } from '../findings/compute';
+import type { Edition } from '../../db/schema.server';
+import type { ReleaseKind } from '../../db/enums';
+import { computeCrosstabs, computeSummary } from '../findings/compute.server';
 import type { Crosstab } from '../findings/crosstab';
 import type { Summary } from '../findings/summary';
-import type { Db } from '../lib/db';
+import type { Db } from '../lib/db.server';
 import { getQuestionnaire } from '../survey/questionnaires';
 import { auditPair, type PairAudit } from './audit';
 import { releaseChanges } from './changes';
@@ -20,7 +21,7 @@ import {
   insertRelease,
   readOutput,
   readOutputs,
-} from './queries';
+} from './queries.server';
 
 export interface AuditReport {
   pairs: number;

@@ -5,19 +5,20 @@
  * Every step is audited.
  */
 import { and, eq } from 'drizzle-orm';
-import { aggregates, auditLog, editions, type Edition, type EditionStatus } from '../../db/schema';
+import { aggregates, auditLog, editions, type Edition } from '../../db/schema.server';
+import { type EditionStatus } from '../../db/enums';
 import { sha256Hex } from '../lib/crypto';
-import type { Db } from '../lib/db';
+import type { Db } from '../lib/db.server';
 import { ApiError } from '../lib/errors';
-import { auditEntry, type StaffMember } from '../staff/service';
+import { auditEntry, type Actor } from '../audit/log.server';
 import { getQuestionnaire } from '../survey/questionnaires';
-import { questionnaireHash } from '../survey/service';
+import { questionnaireHash } from '../survey/service.server';
 import { releaseDecision } from '../releases/policy';
-import { currentRelease } from '../releases/queries';
-import { L_DIVERSITY, SEARCH_BUDGET } from './anonymise';
+import { currentRelease } from '../releases/queries.server';
+import { L_DIVERSITY, SEARCH_BUDGET } from '../publication/anonymise';
 import { allowedTransitions, canTransition } from './lifecycle';
-import { assessEdition } from './package';
-import type { DisclosureRisk } from './risk';
+import { assessEdition } from '../publication/package.server';
+import type { DisclosureRisk } from '../publication/risk';
 
 export interface NewEdition {
   year: number;
@@ -29,12 +30,7 @@ export interface NewEdition {
   releaseThreshold: number;
 }
 
-export async function createEdition(
-  db: Db,
-  member: StaffMember,
-  input: NewEdition,
-  now = new Date(),
-) {
+export async function createEdition(db: Db, member: Actor, input: NewEdition, now = new Date()) {
   if (!getQuestionnaire(input.questionnaireVersion)) {
     throw new ApiError(400, 'unknown_questionnaire', 'No questionnaire has this version.', {
       questionnaireVersion: 'Unknown version.',
@@ -55,7 +51,7 @@ export async function createEdition(
 
 export async function transitionEdition(
   db: Db,
-  member: StaffMember,
+  member: Actor,
   year: number,
   to: EditionStatus,
   now = new Date(),
@@ -99,7 +95,7 @@ export async function transitionEdition(
  * An admin asks for a provisional release now rather than at the next daily tick. Refused, with
  * the reason, unless the threshold is met; the release job builds it within minutes.
  */
-export async function requestRelease(db: Db, member: StaffMember, year: number, now = new Date()) {
+export async function requestRelease(db: Db, member: Actor, year: number, now = new Date()) {
   const edition = await db.query.editions.findFirst({ where: eq(editions.year, year) });
   if (!edition)
     throw new ApiError(404, 'edition_not_found', `There is no ${year} edition.`, {

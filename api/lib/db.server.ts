@@ -1,5 +1,5 @@
 import { drizzle } from 'drizzle-orm/d1';
-import * as schema from '../../db/schema';
+import * as schema from '../../db/schema.server';
 
 /** A drizzle handle for one request; queries are functions that take it. */
 export function getDb(d1: D1Database) {

@@ -1,12 +1,12 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { getDb } from '../lib/db';
+import { getDb } from '../lib/db.server';
 import { ApiError, errorResponses } from '../lib/errors';
 import type { AppEnv } from '../lib/hono-env';
 import { YearParam } from '../survey/schemas';
 import { toCsv } from '../findings/csv';
 import { DIMENSIONS, INDICATORS, dimensionByCode, indicatorByCode } from '../findings/definitions';
-import { getCrosstab, getSummary, getTrend, listReleases } from './read';
+import { getCrosstab, getSummary, getTrend, listReleases } from './read.server';
 import {
   breakdownTable,
   crosstabTable,

@@ -4,11 +4,17 @@
  * withdrawal, and server-side drafts.
  */
 import { and, eq, isNotNull, lt } from 'drizzle-orm';
-import { answers as answersTable, editions, responses, surveyDrafts } from '../../db/schema';
+import { answers as answersTable, editions, responses, surveyDrafts } from '../../db/schema.server';
 import { ApiError } from '../lib/errors';
-import type { Db } from '../lib/db';
+import type { Db } from '../lib/db.server';
 import { randomCode, randomId48, sealCode, sha256Hex, unsealCode } from '../lib/crypto';
-import { CHECKPOINT_FILL_PAGES, fill, fillerTable, overwriteWal, zeroed } from '../lib/erasure';
+import {
+  CHECKPOINT_FILL_PAGES,
+  fill,
+  fillerTable,
+  overwriteWal,
+  zeroed,
+} from '../lib/erasure.server';
 import { isoWeek } from '../lib/iso-week';
 import type { Questionnaire } from './model';
 import { getQuestionnaire } from './questionnaires';

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
-import { editions } from '../../db/schema';
-import { currentRelease } from '../releases/queries';
-import type { Db } from '../lib/db';
+import { editions } from '../../db/schema.server';
+import { currentRelease } from '../releases/queries.server';
+import type { Db } from '../lib/db.server';
 
 /**
  * Every edition, oldest first, with its number of responses as its current release published it

@@ -4,12 +4,12 @@
  * disclosure control; testimonials are published ones only.
  */
 import { and, desc, lt, ne } from 'drizzle-orm';
-import { editions } from '../../db/schema';
-import { getSummary } from '../releases/read';
-import { currentRelease } from '../releases/queries';
-import type { Db } from '../lib/db';
+import { editions } from '../../db/schema.server';
+import { getSummary } from '../releases/read.server';
+import { currentRelease } from '../releases/queries.server';
+import type { Db } from '../lib/db.server';
 import { getQuestionnaire } from '../survey/questionnaires';
-import { listPublished, type PublicTestimonial } from '../testimonials/service';
+import { listPublished, type PublicTestimonial } from '../testimonials/service.server';
 import { THEME_CODES } from '../testimonials/themes';
 import { compareIndicators } from './comparison';
 import { pickPerTheme } from './testimonial-selection';

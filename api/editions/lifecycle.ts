@@ -1,4 +1,4 @@
-import type { EditionStatus } from '../../db/schema';
+import type { EditionStatus } from '../../db/enums';
 
 /**
  * The edition lifecycle: draft → open → closed → published. A closed edition

@@ -1,11 +1,13 @@
 /**
- * Staff accounts, sessions and the audit log. A session token lives only in
+ * Staff accounts and sessions. A session token lives only in
  * the staff member's cookie; the database keeps its SHA-256.
  */
-import { and, desc, eq, gt, lt } from 'drizzle-orm';
-import { auditLog, sessions, staff, type StaffRole } from '../../db/schema';
+import { and, eq, gt, lt } from 'drizzle-orm';
+import { auditLog, sessions, staff } from '../../db/schema.server';
+import { type StaffRole } from '../../db/enums';
 import { hashPassword, randomCode, sha256Hex, verifyPassword } from '../lib/crypto';
-import type { Db } from '../lib/db';
+import type { Db } from '../lib/db.server';
+import { auditEntry } from '../audit/log.server';
 
 export const SESSION_COOKIE = 'cm_staff';
 
@@ -46,9 +48,7 @@ export async function login(
       staffId: account.id,
       expiresAt: new Date(now.getTime() + sessionHours * 3_600_000).toISOString(),
     }),
-    db
-      .insert(auditLog)
-      .values({ staffId: account.id, action: 'staff.login', at: now.toISOString() }),
+    db.insert(auditLog).values(auditEntry(account, 'staff.login', null, undefined, now)),
   ]);
   return { token, member: { id: account.id, email: account.email, role: account.role } };
 }
@@ -81,46 +81,11 @@ export async function logout(
 ): Promise<void> {
   await db.batch([
     db.delete(sessions).where(eq(sessions.tokenHash, await sha256Hex(token))),
-    db
-      .insert(auditLog)
-      .values({ staffId: member.id, action: 'staff.logout', at: now.toISOString() }),
+    db.insert(auditLog).values(auditEntry(member, 'staff.logout', null, undefined, now)),
   ]);
 }
 
 /** Moderators may moderate; admins may do everything. */
 export function mayAct(member: StaffMember, needed: StaffRole): boolean {
   return member.role === 'admin' || member.role === needed;
-}
-
-export function auditEntry(
-  member: StaffMember,
-  action: string,
-  target: string | null,
-  detail?: unknown,
-  now = new Date(),
-) {
-  return {
-    staffId: member.id,
-    action,
-    target,
-    detailJson: detail === undefined ? null : JSON.stringify(detail),
-    at: now.toISOString(),
-  };
-}
-
-export async function listAudit(db: Db, limit = 100, before?: number) {
-  return db
-    .select({
-      id: auditLog.id,
-      at: auditLog.at,
-      action: auditLog.action,
-      target: auditLog.target,
-      detail: auditLog.detailJson,
-      staffEmail: staff.email,
-    })
-    .from(auditLog)
-    .leftJoin(staff, eq(staff.id, auditLog.staffId))
-    .where(before ? lt(auditLog.id, before) : undefined)
-    .orderBy(desc(auditLog.id))
-    .limit(limit);
 }

@@ -1,8 +1,8 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { EDITION_STATUSES } from '../../db/schema';
-import { getDb } from '../lib/db';
+import { EDITION_STATUSES } from '../../db/enums';
+import { getDb } from '../lib/db.server';
 import type { AppEnv } from '../lib/hono-env';
-import { listPublicEditions } from './queries';
+import { listPublicEditions } from './queries.server';
 
 const EditionSchema = z
   .object({

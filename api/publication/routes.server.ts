@@ -1,9 +1,9 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { getDb } from '../lib/db';
+import { getDb } from '../lib/db.server';
 import { errorResponses } from '../lib/errors';
 import type { AppEnv } from '../lib/hono-env';
 import { YearParam } from '../survey/schemas';
-import { packageResponse, packageStore } from './storage';
+import { packageResponse, packageStore } from './storage.server';
 
 const packageRoute = createRoute({
   method: 'get',

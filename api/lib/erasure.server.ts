@@ -24,7 +24,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import type { Db } from './db';
+import type { Db } from './db.server';
 
 /**
  * As many '0' bytes as the value holds (NULL stays NULL): setting a text

@@ -3,9 +3,10 @@
  * reading (published only, ever), moderation and withdrawal.
  */
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { auditLog, testimonialThemes, testimonials, type TestimonialStatus } from '../../db/schema';
+import { auditLog, testimonialThemes, testimonials } from '../../db/schema.server';
+import { type TestimonialStatus } from '../../db/enums';
 import { randomCode, sha256Hex } from '../lib/crypto';
-import { allRows, type Db } from '../lib/db';
+import { allRows, type Db } from '../lib/db.server';
 import {
   CHECKPOINT_FILL_PAGES,
   fill,
@@ -13,9 +14,9 @@ import {
   overwriteWal,
   pagesFor,
   zeroed,
-} from '../lib/erasure';
+} from '../lib/erasure.server';
 import { isoWeek } from '../lib/iso-week';
-import { auditEntry, type StaffMember } from '../staff/service';
+import { auditEntry, type Actor } from '../audit/log.server';
 import { redact } from './redact';
 import type { ThemeCode } from './themes';
 
@@ -275,7 +276,7 @@ const overwriteTexts = (db: Db, id: string) =>
  */
 export async function publishTestimonial(
   db: Db,
-  member: StaffMember,
+  member: Actor,
   id: string,
   edits: { text?: string; themes?: ThemeCode[] },
   now = new Date(),
@@ -320,7 +321,7 @@ export async function publishTestimonial(
 
 export async function rejectTestimonial(
   db: Db,
-  member: StaffMember,
+  member: Actor,
   id: string,
   reason: string,
   now = new Date(),

@@ -4,10 +4,10 @@
  * public changes, whatever is submitted or withdrawn.
  */
 import { eq } from 'drizzle-orm';
-import { editions, type Release } from '../../db/schema';
-import type { Db } from '../lib/db';
+import { editions, type Release } from '../../db/schema.server';
+import type { Db } from '../lib/db.server';
 import { ApiError } from '../lib/errors';
-import type { AuditReport } from './build';
+import type { AuditReport } from './build.server';
 import type { ReleaseChanges } from './changes';
 import {
   CROSSTAB_OUTPUT,
@@ -16,7 +16,7 @@ import {
   latestAttempt,
   publishedReleases,
   readOutput,
-} from './queries';
+} from './queries.server';
 import { getQuestionnaire } from '../survey/questionnaires';
 import { crosstabAxes, oriented, pairKey, type Crosstab } from '../findings/crosstab';
 import type { Summary } from '../findings/summary';

@@ -1,10 +1,10 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { getDb } from '../lib/db';
+import { getDb } from '../lib/db.server';
 import { ApiError, errorResponses } from '../lib/errors';
 import type { AppEnv } from '../lib/hono-env';
 import { requireJson } from '../lib/json-body';
-import { enforceLimit } from '../lib/rate-limit';
-import { verifyTurnstile } from '../lib/turnstile';
+import { enforceLimit } from '../lib/rate-limit.server';
+import { verifyTurnstile } from '../lib/turnstile.server';
 import { validateAnswers } from './answers';
 import { questionsOf } from './questionnaires';
 import {
@@ -14,7 +14,7 @@ import {
   WithdrawalCodeBody,
   YearParam,
 } from './schemas';
-import { findEdition, openEdition, submitResponse, withdrawResponse } from './service';
+import { findEdition, openEdition, submitResponse, withdrawResponse } from './service.server';
 
 const questionnaireRoute = createRoute({
   method: 'get',

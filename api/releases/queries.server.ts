@@ -1,7 +1,7 @@
 /** Reading and writing releases and their outputs. */
 import { and, desc, eq } from 'drizzle-orm';
-import { releaseOutputs, releases, type Release } from '../../db/schema';
-import type { Db } from '../lib/db';
+import { releaseOutputs, releases, type Release } from '../../db/schema.server';
+import type { Db } from '../lib/db.server';
 
 export const SUMMARY_OUTPUT = 'summary';
 export const CROSSTAB_OUTPUT = 'crosstab';

@@ -3,8 +3,8 @@
  * counts and cell keys, turned into published figures by the pure modules. Only the release job
  * runs this (docs/adr/006-releases.md); public reads never touch responses.
  */
-import type { Edition } from '../../db/schema';
-import { allRows, type Db } from '../lib/db';
+import type { Edition } from '../../db/schema.server';
+import { allRows, type Db } from '../lib/db.server';
 import type { Questionnaire } from '../survey/model';
 import { questionnaires, questionsOf } from '../survey/questionnaires';
 import { EMPTY, addCounted, cellKeySql, subtractCounted, type Counted } from './cellkey';

@@ -1,0 +1,92 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { TESTIMONIAL_STATUSES } from '../../db/enums';
+import { getDb } from '../lib/db.server';
+import { ApiError, errorResponses } from '../lib/errors';
+import { requireJson } from '../lib/json-body';
+import { requireStaff, type StaffEnv } from '../staff/middleware.server';
+import { ModerationEdits, RejectBody } from './schemas';
+import { listForModeration, publishTestimonial, rejectTestimonial } from './service.server';
+
+const IdParam = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{12}$/, 'Not a testimonial id.') });
+
+const queueRoute = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['Staff'],
+  summary: 'Testimonials by moderation status (pending: oldest first)',
+  middleware: [requireStaff('moderator')] as const,
+  request: { query: z.object({ status: z.enum(TESTIMONIAL_STATUSES).default('pending') }) },
+  responses: {
+    200: {
+      description: 'The queue.',
+      content: { 'application/json': { schema: z.object({ items: z.array(z.unknown()) }) } },
+    },
+    ...errorResponses(400, 401, 403),
+  },
+});
+
+const publishRoute = createRoute({
+  method: 'post',
+  path: '/{id}/publish',
+  tags: ['Staff'],
+  summary: 'Publish a testimonial, optionally with an edited text and themes',
+  middleware: [requireStaff('moderator'), requireJson] as const,
+  request: {
+    params: IdParam,
+    body: { content: { 'application/json': { schema: ModerationEdits } }, required: true },
+  },
+  responses: {
+    200: {
+      description: 'Published.',
+      content: { 'application/json': { schema: z.object({ status: z.literal('published') }) } },
+    },
+    ...errorResponses(400, 401, 403, 404, 415),
+  },
+});
+
+const rejectRoute = createRoute({
+  method: 'post',
+  path: '/{id}/reject',
+  tags: ['Staff'],
+  summary: 'Reject a testimonial with a reason',
+  middleware: [requireStaff('moderator'), requireJson] as const,
+  request: {
+    params: IdParam,
+    body: { content: { 'application/json': { schema: RejectBody } }, required: true },
+  },
+  responses: {
+    200: {
+      description: 'Rejected.',
+      content: { 'application/json': { schema: z.object({ status: z.literal('rejected') }) } },
+    },
+    ...errorResponses(400, 401, 403, 404, 415),
+  },
+});
+
+const notFound = () =>
+  new ApiError(404, 'not_found', 'No testimonial has this id.', { id: 'Unknown.' });
+
+export const moderationApp = new OpenAPIHono<StaffEnv>()
+  .openapi(queueRoute, async (c) =>
+    c.json({ items: await listForModeration(getDb(c.env.DB), c.req.valid('query').status) }, 200),
+  )
+  .openapi(publishRoute, async (c) => {
+    const outcome = await publishTestimonial(
+      getDb(c.env.DB),
+      c.get('staff'),
+      c.req.valid('param').id,
+      c.req.valid('json'),
+    );
+    if (outcome === 'not_found') throw notFound();
+    return c.json({ status: 'published' as const }, 200);
+  })
+  .openapi(rejectRoute, async (c) => {
+    const outcome = await rejectTestimonial(
+      getDb(c.env.DB),
+      c.get('staff'),
+      c.req.valid('param').id,
+      c.req.valid('json').reason,
+    );
+    if (outcome === 'not_found') throw notFound();
+    return c.json({ status: 'rejected' as const }, 200);
+  });
