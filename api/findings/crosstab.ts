@@ -6,10 +6,10 @@
  * Profile × profile tables are not published: they are the combinations of what colleagues know.
  * Pure.
  */
-import type { Localized, Questionnaire } from '../survey/model';
+import type { Localized, OptionQuestion, Questionnaire } from '../survey/model';
 import { questionsOf } from '../survey/questionnaires';
 import { EMPTY, addCounted, perturb, type Counted } from './cellkey';
-import { DIMENSIONS } from './definitions';
+import { DIMENSIONS, dimensionGroups } from './definitions';
 import { suppressTable } from './disclosure';
 
 export interface Crosstab {
@@ -39,24 +39,15 @@ const PROFILE = 'profile.';
 /** The rows (dimensions, in their groups) and columns (other single choices) of cross-tabs. */
 export function crosstabAxes(questionnaire: Questionnaire): { rows: Axis[]; cols: Axis[] } {
   const questions = questionsOf(questionnaire).filter(
-    (q) => q.type === 'single' || q.type === 'scale',
+    (q): q is OptionQuestion => q.type === 'single' || q.type === 'scale',
   );
   const rows: Axis[] = [];
   for (const dim of DIMENSIONS) {
     const q = questions.find((x) => x.code === dim.question);
     if (!q) continue;
-    const options = q.options ?? [];
-    const groups =
-      dim.groups ?? options.map((o) => ({ code: o.code, label: o.label, options: [o.code] }));
-    const claimed = new Set(groups.flatMap((g) => (g.options === 'others' ? [] : g.options)));
+    const groups = dimensionGroups(dim, q);
     const categoryOf = new Map<string, string>();
-    for (const g of groups) {
-      const members =
-        g.options === 'others'
-          ? options.map((o) => o.code).filter((c) => !claimed.has(c))
-          : g.options;
-      for (const m of members) categoryOf.set(m, g.code);
-    }
+    for (const g of groups) for (const m of g.members) categoryOf.set(m, g.code);
     rows.push({
       code: q.code,
       label: q.label,
@@ -69,8 +60,8 @@ export function crosstabAxes(questionnaire: Questionnaire): { rows: Axis[]; cols
     .map((q) => ({
       code: q.code,
       label: q.label,
-      categories: (q.options ?? []).map((o) => ({ code: o.code, label: o.label })),
-      categoryOf: new Map((q.options ?? []).map((o) => [o.code, o.code])),
+      categories: q.options.map((o) => ({ code: o.code, label: o.label })),
+      categoryOf: new Map(q.options.map((o) => [o.code, o.code])),
     }));
   return { rows, cols };
 }

@@ -4,7 +4,7 @@
  * per-respondent measure (a SQL expression, see measures.ts) and reduces its
  * frequency table to a value.
  */
-import type { Localized } from '../survey/model';
+import { hasOptions, type Localized, type Question } from '../survey/model';
 import { CBI_HIGH_AT_OR_ABOVE, WHO5_DEPRESSION_AT_OR_BELOW, WHO5_POOR_BELOW } from './scoring';
 
 export type MeasureCode =
@@ -199,6 +199,28 @@ export const DIMENSIONS: readonly DimensionDef[] = [
     ],
   },
 ];
+
+/**
+ * The groups a dimension splits respondents into, each with the option codes it holds: the
+ * dimension's own groups, `others` taking every option no other group claims, or one group per
+ * option of its question.
+ */
+export function dimensionGroups(
+  dim: DimensionDef,
+  question: Question | undefined,
+): { code: string; label: Localized; members: string[] }[] {
+  const options = question && hasOptions(question) ? question.options : [];
+  if (!dim.groups) return options.map((o) => ({ code: o.code, label: o.label, members: [o.code] }));
+  const claimed = new Set(dim.groups.flatMap((g) => (g.options === 'others' ? [] : g.options)));
+  return dim.groups.map((g) => ({
+    code: g.code,
+    label: g.label,
+    members:
+      g.options === 'others'
+        ? options.map((o) => o.code).filter((c) => !claimed.has(c))
+        : g.options,
+  }));
+}
 
 export const indicatorByCode = new Map(INDICATORS.map((i) => [i.code, i]));
 export const dimensionByCode = new Map(DIMENSIONS.map((d) => [d.code, d]));

@@ -13,6 +13,7 @@ import { EMPTY, NOISE_BOUND, addCounted, perturb, type Counted } from './cellkey
 import {
   DIMENSIONS,
   INDICATORS,
+  dimensionGroups,
   type DimensionDef,
   type IndicatorDef,
   type Reducer,
@@ -149,17 +150,9 @@ function groupsOf(
   byOption: Map<string, Frequencies> | undefined,
 ) {
   const question = questionsOf(questionnaire).find((q) => q.code === dim.question);
-  const options = question?.options ?? [];
-  const groups =
-    dim.groups ?? options.map((o) => ({ code: o.code, label: o.label, options: [o.code] }));
-  const claimed = new Set(groups.flatMap((g) => (g.options === 'others' ? [] : g.options)));
-  return groups.map((g) => {
+  return dimensionGroups(dim, question).map((g) => {
     const merged: Frequencies = new Map();
-    const codes =
-      g.options === 'others'
-        ? options.map((o) => o.code).filter((c) => !claimed.has(c))
-        : g.options;
-    for (const code of codes) {
+    for (const code of g.members) {
       for (const [value, cell] of byOption?.get(code) ?? [])
         merged.set(value, addCounted(merged.get(value) ?? EMPTY, cell));
     }

@@ -12,7 +12,7 @@ import {
   WHO5_DEPRESSION_AT_OR_BELOW,
   WHO5_POOR_BELOW,
 } from '../findings/scoring';
-import type { Instrument, Localized } from '../survey/model';
+import { isQuasiIdentifier, type Instrument, type Localized } from '../survey/model';
 import type { Column } from './microdata';
 import { field } from './table-schema';
 
@@ -39,7 +39,8 @@ function kind(column: Column): string {
 }
 
 function instrumentOf(column: Column): Instrument | undefined {
-  return column.score ?? column.question?.instrument;
+  const q = column.question;
+  return column.score ?? (q?.type === 'scale' ? q.instrument : undefined);
 }
 
 export const CODEBOOK_FIELDS = [
@@ -88,12 +89,12 @@ export function codebookCsv(columns: Column[]): string {
       label?.en ?? null,
       column.min ?? null,
       column.max ?? null,
-      q?.unit?.fr ?? null,
-      q?.unit?.en ?? null,
+      (q?.type === 'number' && q.unit?.fr) || null,
+      (q?.type === 'number' && q.unit?.en) || null,
       instrument ?? null,
       column.score ? INSTRUMENT_SCORING[column.score].fr : null,
       column.score ? INSTRUMENT_SCORING[column.score].en : null,
-      q?.quasiIdentifier ? 1 : 0,
+      q && isQuasiIdentifier(q) ? 1 : 0,
     ];
     if (column.option) {
       return [common(1, column.option.label), common(0, { fr: 'Non coché', en: 'Not ticked' })];
@@ -124,7 +125,8 @@ export function codebookMd(columns: Column[], year: number, version: string): st
     lines.push(`- **FR** : ${column.label.fr}`, `- **EN**: ${column.label.en}`);
     lines.push(`- Type: ${kind(column)} (${column.type})`);
     if (column.min !== undefined || column.max !== undefined) {
-      const unit = column.question?.unit ? ` ${column.question.unit.en}` : '';
+      const q = column.question;
+      const unit = q?.type === 'number' && q.unit ? ` ${q.unit.en}` : '';
       lines.push(`- Range: ${column.min ?? '−∞'} to ${column.max ?? '+∞'}${unit}`);
     }
     if (instrument) lines.push(`- Instrument: ${INSTRUMENT_NAMES[instrument]}`);
@@ -132,7 +134,7 @@ export function codebookMd(columns: Column[], year: number, version: string): st
       lines.push(`- Calcul : ${INSTRUMENT_SCORING[column.score].fr}`);
       lines.push(`- Scoring: ${INSTRUMENT_SCORING[column.score].en}`);
     }
-    if (column.question?.quasiIdentifier) {
+    if (column.question && isQuasiIdentifier(column.question)) {
       lines.push(
         '- Quasi-identifiant : regroupé, ou masqué, de la même façon pour toutes les réponses. Quasi-identifier: grouped, or masked, the same way for every response.',
       );

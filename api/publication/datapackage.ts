@@ -3,6 +3,7 @@
  * file of an edition's package, with a Table Schema per table, the licence,
  * the sources and the anonymisation applied. Pure.
  */
+import { isQuasiIdentifier } from '../survey/model';
 import { CODEBOOK_FIELDS } from './codebook';
 import { INDICATORS_FIELDS } from './indicators';
 import { SUPPRESSED, type Column } from './microdata';
@@ -51,7 +52,9 @@ export function responseFields(columns: Column[]): TableField[] {
             })),
           }
         : {}),
-      ...(column.question?.quasiIdentifier ? { quasiIdentifier: true as const } : {}),
+      ...(column.question && isQuasiIdentifier(column.question)
+        ? { quasiIdentifier: true as const }
+        : {}),
     };
   });
 }

@@ -5,7 +5,17 @@
  * instruments' scores are columns beside their items. Pure.
  */
 import { cbiWorkScore, CBI_ITEMS, who5Score, WHO5_ITEMS } from '../findings/scoring';
-import type { Band, Instrument, Localized, Option, Question, Questionnaire } from '../survey/model';
+import {
+  isQuasiIdentifier,
+  type Band,
+  type Instrument,
+  type Localized,
+  type NumberQuestion,
+  type Option,
+  type QuasiIdentifierQuestion,
+  type Question,
+  type Questionnaire,
+} from '../survey/model';
 import { questionsOf } from '../survey/questionnaires';
 import type { Codes, QuasiColumn } from './anonymise';
 
@@ -52,15 +62,16 @@ export const INSTRUMENT_SCORES: Record<
 };
 
 export const quasiIdentifiers = (questionnaire: Questionnaire) =>
-  questionsOf(questionnaire).filter((q) => q.quasiIdentifier);
+  questionsOf(questionnaire).filter(isQuasiIdentifier);
 
 /** A quasi-identifier's levels past full detail: option groups, or bands of a number. */
-export function coarserLevels(q: Question): { code: string; label: Localized }[][] {
+export function coarserLevels(q: QuasiIdentifierQuestion): { code: string; label: Localized }[][] {
   return q.type === 'number' ? (q.bands ?? []) : (q.generalisation ?? []);
 }
 
 /** Whether a quasi-identifier is masked for every record at `level`. */
-export const isMasked = (q: Question, level: number) => level > coarserLevels(q).length;
+export const isMasked = (q: QuasiIdentifierQuestion, level: number) =>
+  level > coarserLevels(q).length;
 
 const MASKED_VALUE = {
   value: SUPPRESSED,
@@ -71,9 +82,10 @@ const MASKED_VALUE = {
 };
 
 /** The codes and labels a quasi-identifier takes at a level of generalisation. */
-function quasiValues(q: Question, level: number): Column['values'] {
+function quasiValues(q: QuasiIdentifierQuestion, level: number): Column['values'] {
   if (isMasked(q, level)) return [MASKED_VALUE];
-  if (level === 0) return q.options!.map((o) => ({ value: o.code, label: o.label }));
+  if (level === 0 && q.type !== 'number')
+    return q.options.map((o) => ({ value: o.code, label: o.label }));
   return coarserLevels(q)[level - 1]!.map((g) => ({ value: g.code, label: g.label }));
 }
 
@@ -87,7 +99,7 @@ export function microdataColumns(questionnaire: Questionnaire, levels: number[])
   const columns: Column[] = [];
   for (const q of questionsOf(questionnaire)) {
     const base = { question: q, label: q.label };
-    const index = quasi.indexOf(q);
+    const index = quasi.findIndex((x) => x.code === q.code);
     const level = index < 0 ? 0 : levels[index]!;
     switch (q.type) {
       case 'text':
@@ -101,7 +113,7 @@ export function microdataColumns(questionnaire: Questionnaire, levels: number[])
           ...base,
           name: q.code,
           type: 'integer',
-          values: q.options!.map((o) => ({ value: o.score!, label: o.label })),
+          values: q.options.map((o) => ({ value: o.score!, label: o.label })),
         });
         break;
       case 'number':
@@ -128,8 +140,8 @@ export function microdataColumns(questionnaire: Questionnaire, levels: number[])
         }
         break;
     }
-    const instrument = q.instrument && INSTRUMENT_SCORES[q.instrument];
-    if (instrument && instrument.items.at(-1) === q.code) {
+    const instrument = q.type === 'scale' && q.instrument && INSTRUMENT_SCORES[q.instrument];
+    if (q.type === 'scale' && q.instrument && instrument && instrument.items.at(-1) === q.code) {
       columns.push({
         name: instrument.name,
         type: instrument.type,
@@ -157,7 +169,7 @@ function inBand(band: Band, x: number): boolean {
   );
 }
 
-function bandOf(q: Question, level: number, x: number): Band {
+function bandOf(q: NumberQuestion, level: number, x: number): Band {
   const band = q.bands![level - 1]!.find((b) => inBand(b, x));
   if (!band) throw new RangeError(`${q.code}: ${x} is in no band of level ${level}`);
   return band;
@@ -172,8 +184,10 @@ export class QuasiEncoding {
   private readonly options: Map<string, number>;
   private readonly numbers = new Map<number, number>();
 
-  constructor(readonly question: Question) {
-    this.options = new Map((question.options ?? []).map((o, i) => [o.code, i + 1]));
+  constructor(readonly question: QuasiIdentifierQuestion) {
+    this.options = new Map(
+      (question.type === 'number' ? [] : question.options).map((o, i) => [o.code, i + 1]),
+    );
   }
 
   /** A column of `size` records: a byte per record for options, four for numbers. */
@@ -193,7 +207,7 @@ export class QuasiEncoding {
   column(values: Codes): QuasiColumn {
     const q = this.question;
     if (q.type !== 'number') {
-      const options = q.options!;
+      const options = q.options;
       const identity = [0, ...options.map((_, i) => i + 1)];
       const coarser = (q.generalisation ?? []).map((groups) => [
         0,
@@ -211,7 +225,7 @@ export class QuasiEncoding {
 }
 
 /** How each quasi-identifier was released: its level, in words, and the groups it shows. */
-export function releasedLevels(quasi: Question[], levels: number[]) {
+export function releasedLevels(quasi: QuasiIdentifierQuestion[], levels: number[]) {
   return quasi.map((q, i) => {
     const level = levels[i]!;
     const steps = coarserLevels(q);
@@ -235,7 +249,7 @@ export function releasedLevels(quasi: Question[], levels: number[]) {
 
 /** The value of a quasi-identifier as released: at its level of generalisation, or masked. */
 function releasedValue(
-  q: Question,
+  q: QuasiIdentifierQuestion,
   answer: { codes: string[]; num: number | null } | undefined,
   level: number,
 ): Cell {
@@ -265,7 +279,7 @@ export function microdataRow(
     const answer = answers.get(q.code);
     if (column.option) return answer ? Number(answer.codes.includes(column.option.code)) : null;
     const level = quasiLevels.get(q.code);
-    if (level !== undefined) return releasedValue(q, answer, level);
+    if (level !== undefined && isQuasiIdentifier(q)) return releasedValue(q, answer, level);
     if (!answer) return null;
     return q.type === 'single' ? answer.codes[0]! : answer.num;
   });

@@ -3,7 +3,7 @@
  * risk"): how exposed the records were at full detail, and what the release leaves. It ships in
  * the data package as disclosure-risk.json and is shown to the admin before publication. Pure.
  */
-import type { Localized, Question } from '../survey/model';
+import type { Localized, QuasiIdentifierQuestion } from '../survey/model';
 import {
   classStats,
   type Anonymisation,
@@ -65,7 +65,7 @@ export interface DisclosureRisk {
 }
 
 export function disclosureRisk(input: {
-  quasi: Question[];
+  quasi: QuasiIdentifierQuestion[];
   columns: QuasiColumn[];
   sensitive: SensitiveAttribute[];
   sensitiveColumns: SensitiveColumn[];

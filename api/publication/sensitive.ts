@@ -15,7 +15,7 @@ import {
   who5Score,
 } from '../findings/scoring';
 import type { Localized, Questionnaire } from '../survey/model';
-import { questionsOf } from '../survey/questionnaires';
+import { optionsOf, questionsOf } from '../survey/questionnaires';
 import type { ResponseAnswers } from './microdata';
 
 export interface SensitiveAttribute {
@@ -104,13 +104,13 @@ export function sensitiveAttributes(questionnaire: Questionnaire): SensitiveAttr
   const questions = new Map(questionsOf(questionnaire).map((q) => [q.code, q]));
   const has = (codes: readonly string[]) => codes.every((c) => questions.has(c));
   const choice = (code: string): SensitiveAttribute => {
-    const q = questions.get(code)!;
-    const index = new Map(q.options!.map((o, i) => [o.code, i + 1]));
+    const options = optionsOf(questionnaire, code);
+    const index = new Map(options.map((o, i) => [o.code, i + 1]));
     return {
       name: code,
       label: CHOICES[code]!,
       questions: [code],
-      values: q.options!.map((o) => ({ code: o.code, label: o.label })),
+      values: options.map((o) => ({ code: o.code, label: o.label })),
       codeOf: (answers) => index.get(answers.get(code)?.codes[0] ?? '') ?? 0,
     };
   };

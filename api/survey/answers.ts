@@ -5,14 +5,12 @@
  */
 import { z } from 'zod';
 import type { FieldErrors } from '../lib/errors';
-import type { Question, Questionnaire } from './model';
+import { hasOptions, type Option, type Question, type Questionnaire } from './model';
 import { questionsOf } from './questionnaires';
 
 /** An option code, a list of option codes, a number or a text, by question type. */
 export type AnswerValue = string | string[] | number;
 export type Answers = Record<string, AnswerValue>;
-
-export const DEFAULT_TEXT_MAX = 2000;
 
 /** One row of the answers table: multiple choices take one row per option. */
 export interface AnswerRow {
@@ -23,30 +21,31 @@ export interface AnswerRow {
 }
 
 function valueSchema(q: Question): z.ZodType<AnswerValue> {
-  const codes = (q.options ?? []).map((o) => o.code) as [string, ...string[]];
+  const codesOf = (options: Option[]) => options.map((o) => o.code) as [string, ...string[]];
   switch (q.type) {
     case 'single':
-    case 'scale':
+    case 'scale': {
+      const codes = codesOf(q.options);
       return z.enum(codes, { error: `Expected one of: ${codes.join(', ')}.` });
-    case 'multi':
+    }
+    case 'multi': {
+      const codes = codesOf(q.options);
       return z
         .array(z.enum(codes, { error: `Expected options among: ${codes.join(', ')}.` }), {
           error: 'Expected a list of option codes.',
         })
         .max(codes.length)
         .refine((list) => new Set(list).size === list.length, 'Each option may be chosen once.');
+    }
     case 'number':
       return z
         .number({ error: 'Expected a number.' })
-        .min(q.min ?? -Infinity, `Must be at least ${q.min}.`)
-        .max(q.max ?? Infinity, `Must be at most ${q.max}.`);
+        .min(q.min, `Must be at least ${q.min}.`)
+        .max(q.max, `Must be at most ${q.max}.`);
     case 'text':
       return z
         .string({ error: 'Expected a text.' })
-        .max(
-          q.maxLength ?? DEFAULT_TEXT_MAX,
-          `Must be at most ${q.maxLength ?? DEFAULT_TEXT_MAX} characters.`,
-        );
+        .max(q.maxLength, `Must be at most ${q.maxLength} characters.`);
   }
 }
 
@@ -135,7 +134,8 @@ export function toAnswerRows(questionnaire: Questionnaire, answers: Answers): An
   for (const q of questionsOf(questionnaire)) {
     const value = answers[q.code];
     if (value === undefined) continue;
-    const scoreOf = (code: string) => q.options?.find((o) => o.code === code)?.score ?? null;
+    const scoreOf = (code: string) =>
+      (hasOptions(q) ? q.options.find((o) => o.code === code)?.score : undefined) ?? null;
     if (Array.isArray(value)) {
       for (const code of value)
         rows.push({
@@ -177,8 +177,8 @@ export function fromAnswerRows(questionnaire: Questionnaire, rows: AnswerRow[]):
   // Multiple choices are stored as a set: compare them in questionnaire order.
   for (const q of questionsOf(questionnaire)) {
     const value = answers[q.code];
-    if (Array.isArray(value)) {
-      const order = (q.options ?? []).map((o) => o.code);
+    if (Array.isArray(value) && hasOptions(q)) {
+      const order = q.options.map((o) => o.code);
       value.sort((a, b) => order.indexOf(a) - order.indexOf(b));
     }
   }

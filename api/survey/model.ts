@@ -7,8 +7,6 @@
 export type Locale = 'fr' | 'en';
 export type Localized = Record<Locale, string>;
 
-export type QuestionType = 'single' | 'multi' | 'scale' | 'number' | 'text';
-
 /** Validated instruments scored in code (DESIGN §4). */
 export type Instrument = 'who5' | 'cbi_work';
 
@@ -25,35 +23,73 @@ export interface DisplayCondition {
   anyOf: string[];
 }
 
-export interface Question {
+interface QuestionBase {
   code: string;
-  type: QuestionType;
   label: Localized;
   help?: Localized;
   required?: boolean;
   /** Shown to the respondent: why this answer cannot be skipped. */
   requiredReason?: Localized;
-  options?: Option[];
-  /** Bounds of a number answer, inclusive. */
-  min?: number;
-  max?: number;
-  unit?: Localized;
-  /** Maximum length of a text answer, in characters. */
-  maxLength?: number;
   showIf?: DisplayCondition;
-  instrument?: Instrument;
-  /** Generalised, or masked for every record, before microdata leaves (DESIGN §3). */
+}
+
+interface QuasiIdentifierFlag {
+  /** Generalised, or masked for every record, before microdata leaves (docs/architecture.md). */
   quasiIdentifier?: boolean;
+}
+
+/** One option (`single`) or several (`multi`) among a list. */
+export interface ChoiceQuestion extends QuestionBase, QuasiIdentifierFlag {
+  type: 'single' | 'multi';
+  options: Option[];
   /**
    * Coarser levels of a choice quasi-identifier, finest first; each level merges groups of the
    * one before, never splits them. Past the last one the answer is masked for every record.
    */
   generalisation?: GeneralisationLevel[];
+}
+
+/** A point on an ordered scale, whose options carry scores. */
+export interface ScaleQuestion extends QuestionBase {
+  type: 'scale';
+  options: Option[];
+  instrument?: Instrument;
+}
+
+export interface NumberQuestion extends QuestionBase, QuasiIdentifierFlag {
+  type: 'number';
+  /** Bounds of the answer, inclusive. */
+  min: number;
+  max: number;
+  unit?: Localized;
   /**
-   * The same for a number quasi-identifier: level 0 is the exact answer, then bands, each level
-   * merging bands of the one before.
+   * The generalisation of a number quasi-identifier: level 0 is the exact answer, then bands,
+   * each level merging bands of the one before.
    */
   bands?: Band[][];
+}
+
+export interface TextQuestion extends QuestionBase {
+  type: 'text';
+  /** Maximum length of the answer, in characters. */
+  maxLength: number;
+}
+
+export type Question = ChoiceQuestion | ScaleQuestion | NumberQuestion | TextQuestion;
+export type QuestionType = Question['type'];
+export type OptionQuestion = ChoiceQuestion | ScaleQuestion;
+
+/** The questions that may be quasi-identifiers: choices generalise into groups, numbers into bands. */
+export type QuasiIdentifierQuestion = ChoiceQuestion | NumberQuestion;
+
+export function isQuasiIdentifier(question: Question): question is QuasiIdentifierQuestion {
+  return (
+    (question.type !== 'scale' && question.type !== 'text' && question.quasiIdentifier) === true
+  );
+}
+
+export function hasOptions(question: Question): question is OptionQuestion {
+  return 'options' in question;
 }
 
 /** One level of generalisation: every option code belongs to exactly one group. */

@@ -1,12 +1,10 @@
 import { z } from '@hono/zod-openapi';
-import { getQuestionnaire, questionsOf } from '../survey/questionnaires';
+import { getQuestionnaire, optionsOf } from '../survey/questionnaires';
 import { THEME_CODES } from './themes';
 import { TEXT_MAX, TEXT_MIN } from './limits';
 
 const optionCodes = (code: string) =>
-  questionsOf(getQuestionnaire('2026.1')!)
-    .find((q) => q.code === code)!
-    .options!.map((o) => o.code) as [string, ...string[]];
+  optionsOf(getQuestionnaire('2026.1')!, code).map((o) => o.code) as [string, ...string[]];
 
 export const EMPLOYER_TYPES = optionCodes('profile.employer_type');
 export const EXPERIENCE_BANDS = optionCodes('profile.experience');

@@ -4,7 +4,7 @@
  * drawn from a few latent traits so the usual correlations show: long hours
  * go with evening work, lower WHO-5 and higher burnout scores.
  */
-import type { Question } from '../../api/survey/model';
+import { hasOptions, type Question } from '../../api/survey/model';
 import { getQuestionnaire, questionsOf } from '../../api/survey/questionnaires';
 import { isoWeek } from '../../api/lib/iso-week';
 import { Rng } from './rng';
@@ -154,7 +154,9 @@ function profileAnswers(rng: Rng): {
 
 /** A scale answer near `position` (0 = lowest option, 1 = highest), with noise. */
 function scaleAnswer(q: Question, position: number, rng: Rng): DemoAnswer {
-  const options = [...(q.options ?? [])].sort((a, b) => (a.score ?? 0) - (b.score ?? 0));
+  const options = [...(hasOptions(q) ? q.options : [])].sort(
+    (a, b) => (a.score ?? 0) - (b.score ?? 0),
+  );
   const index = clamp(
     Math.round((position + rng.normal(0, 0.12)) * (options.length - 1)),
     0,
@@ -165,15 +167,12 @@ function scaleAnswer(q: Question, position: number, rng: Rng): DemoAnswer {
 }
 
 function numberAnswer(q: Question, value: number): DemoAnswer {
-  return {
-    questionCode: q.code,
-    optionCode: '',
-    numValue: clamp(Math.round(value), q.min ?? 0, q.max ?? value),
-  };
+  if (q.type !== 'number') throw new Error(`${q.code} is not a number question.`);
+  return { questionCode: q.code, optionCode: '', numValue: clamp(Math.round(value), q.min, q.max) };
 }
 
 function optionAnswer(q: Question, code: string): DemoAnswer {
-  const score = q.options?.find((o) => o.code === code)?.score;
+  const score = hasOptions(q) ? q.options.find((o) => o.code === code)?.score : undefined;
   return { questionCode: q.code, optionCode: code, numValue: score ?? null };
 }
 
@@ -295,20 +294,20 @@ function answersFor(questions: Question[], rng: Rng): DemoAnswer[] {
         answers.push(numberAnswer(q, Math.exp(rng.normal(2, 0.7))));
         break;
       default:
-        if (q.instrument === 'who5') answers.push(scaleAnswer(q, level(-strain * 1.1 + 0.3), rng));
-        else if (q.instrument === 'cbi_work') {
+        if (q.type === 'scale' && q.instrument === 'who5')
+          answers.push(scaleAnswer(q, level(-strain * 1.1 + 0.3), rng));
+        else if (q.type === 'scale' && q.instrument === 'cbi_work') {
           // CBI item 7 asks about energy left, so a strained respondent answers it low.
           const reversed = q.code === 'wellbeing.cbi_7';
           answers.push(scaleAnswer(q, level(reversed ? -strain : strain), rng));
         } else if (q.type === 'multi') {
-          for (const option of q.options ?? [])
+          for (const option of q.options)
             if (rng.chance(option.code === 'other' ? 0.05 : 0.45))
               answers.push(optionAnswer(q, option.code));
         } else if (q.type === 'single' || q.type === 'scale') {
-          const options = q.options ?? [];
-          answers.push(optionAnswer(q, options[rng.int(0, options.length - 1)]!.code));
+          answers.push(optionAnswer(q, q.options[rng.int(0, q.options.length - 1)]!.code));
         } else if (q.type === 'number') {
-          answers.push(numberAnswer(q, rng.int(q.min ?? 0, Math.min(q.max ?? 10, 10))));
+          answers.push(numberAnswer(q, rng.int(q.min, Math.min(q.max, 10))));
         }
       // Free text stays empty: synthetic comments would only be noise.
     }

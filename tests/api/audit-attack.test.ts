@@ -11,7 +11,7 @@ import { suppressTable } from '../../api/findings/disclosure';
 import { getDb } from '../../api/lib/db.server';
 import { auditPair, type PairOutputs } from '../../api/releases/audit';
 import { auditRelease } from '../../api/releases/build.server';
-import { getQuestionnaire } from '../../api/survey/questionnaires';
+import { getQuestionnaire, optionsOf } from '../../api/survey/questionnaires';
 import { editions } from '../../db/schema.server';
 import { clearDatabase } from './db';
 import { highs, insertDemoResponses } from './releases';
@@ -31,11 +31,7 @@ async function content() {
 /** The true table of a profile question × harassment (yes/no/prefer not to say). */
 async function trueTable(row: string) {
   const questionnaire = getQuestionnaire('2024.1')!;
-  const options = (code: string) =>
-    questionnaire.sections
-      .flatMap((s) => s.questions)
-      .find((q) => q.code === code)!
-      .options!.map((o) => o.code);
+  const options = (code: string) => optionsOf(questionnaire, code).map((o) => o.code);
   const rows = options(row);
   const cols = options('exposure.harassment_12m');
   const { results } = await env.DB.prepare(

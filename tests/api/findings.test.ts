@@ -247,5 +247,5 @@ describe('findings API, against figures computed by hand', () => {
     // Brand fell to 4 (< k): agency, the only other answer, would give it away.
     expect(employer.options!.map((o) => o.count)).toEqual(employer.options!.map(() => null));
     expect((await indicator('who5_mean')).n).toBe(await published());
-  });
+  }, 30_000);
 });

@@ -9,8 +9,8 @@ import { getDb } from '../../api/lib/db.server';
 import { publishedEdition } from '../../api/publication/package.server';
 import { editionRisk } from '../../api/editions/service.server';
 import { openEdition, submitResponse } from '../../api/survey/service.server';
-import type { Question } from '../../api/survey/model';
-import { getQuestionnaire, questionsOf } from '../../api/survey/questionnaires';
+import { isQuasiIdentifier, type QuasiIdentifierQuestion } from '../../api/survey/model';
+import { getQuestionnaire, optionsOf, questionsOf } from '../../api/survey/questionnaires';
 import { castCell, rowErrors, type SchemaField } from '../support/table-schema';
 import { clearDatabase } from './db';
 import { addStaff, api, newClient, postJson, signIn } from './helpers';
@@ -104,7 +104,7 @@ async function download(year = YEAR): Promise<Package> {
  * contracted hours) and reads the served CSV. The checks below recompute, from that CSV and the
  * database, what the package claims.
  */
-const QUASI = questionsOf(getQuestionnaire('2024.1')!).filter((q) => q.quasiIdentifier);
+const QUASI = questionsOf(getQuestionnaire('2024.1')!).filter(isQuasiIdentifier);
 /** The seven quasi-identifiers declared before 2026. */
 const DECLARED = [
   'profile.employer_type',
@@ -191,7 +191,7 @@ const uniquesOn = (records: Map<string, { o: string; x: number | null }>[], code
 
 /** How the questionnaire says an answer reads at a level: group, band, or masked. */
 function releasedAs(
-  q: Question,
+  q: QuasiIdentifierQuestion,
   level: number,
   answer: { o: string; x: number | null } | undefined,
 ) {
@@ -387,10 +387,8 @@ describe('the data package of a published edition', () => {
   });
 
   it('turns multiple choice into 0/1 columns and scores the instruments', () => {
-    const platforms = getQuestionnaire('2024.1')!
-      .sections.flatMap((s) => s.questions)
-      .find((q) => q.code === 'work.platforms')!;
-    for (const o of platforms.options!) expect(pkg.header).toContain(`work.platforms.${o.code}`);
+    for (const o of optionsOf(getQuestionnaire('2024.1')!, 'work.platforms'))
+      expect(pkg.header).toContain(`work.platforms.${o.code}`);
     expect(pkg.header).not.toContain('work.platforms');
     expect(pkg.header).toEqual(expect.arrayContaining(['score.who5', 'score.cbi_work']));
     const scored = pkg.csv.filter((r) => r['score.who5'] !== '');
@@ -436,7 +434,7 @@ describe('the data package of a published edition', () => {
     const quasi = responsesResource(pkg).schema.fields.filter((f) => f.quasiIdentifier);
     expect(quasi.map((f) => f.name).sort()).toEqual(
       questionsOf(getQuestionnaire('2024.1')!)
-        .filter((q) => q.quasiIdentifier)
+        .filter(isQuasiIdentifier)
         .map((q) => q.code)
         .sort(),
     );
@@ -517,9 +515,9 @@ describe('the data package of a published edition', () => {
         { arbitrary: fc.constant(codes[0]!), weight: 3 },
         { arbitrary: fc.constantFrom(...codes), weight: 2 },
       );
-    const optionsOf = (code: string) =>
-      all.find((x) => x.code === code)!.options!.map((o) => o.code);
-    const scaled = all.filter((x) => x.instrument);
+    const codesOf = (code: string) =>
+      optionsOf(getQuestionnaire('2024.1')!, code).map((o) => o.code);
+    const scaled = all.filter((x) => x.type === 'scale' && x.instrument);
     const response = fc.record({
       quasi: fc.tuple(
         ...QUASI.map((x) =>
@@ -530,14 +528,14 @@ describe('the data package of a published edition', () => {
                   { arbitrary: fc.integer({ min: 0, max: 80 }), weight: 1 },
                   { arbitrary: fc.constant(37.5), weight: 1 },
                 )
-              : pick(x.options!.map((o) => o.code)),
+              : pick(x.options.map((o) => o.code)),
             { freq: 12 },
           ),
         ),
       ),
-      harassment: fc.option(pick(optionsOf('exposure.harassment_12m')), { freq: 10 }),
-      intent: fc.option(pick(optionsOf('career.intent_leave')), { freq: 10 }),
-      salary: fc.option(pick(optionsOf('career.salary_band')), { freq: 10 }),
+      harassment: fc.option(pick(codesOf('exposure.harassment_12m')), { freq: 10 }),
+      intent: fc.option(pick(codesOf('career.intent_leave')), { freq: 10 }),
+      salary: fc.option(pick(codesOf('career.salary_band')), { freq: 10 }),
       // One position for all instrument items, so scores spread over their bands.
       wellbeing: fc.option(fc.integer({ min: 0, max: 4 }), { freq: 10 }),
     });
@@ -582,7 +580,9 @@ describe('the data package of a published edition', () => {
             if (r.salary) statements.push(answer('career.salary_band', r.salary, null));
             if (r.wellbeing !== null) {
               for (const item of scaled) {
-                const options = [...item.options!].sort((a, b) => a.score! - b.score!);
+                const options = [...(item.type === 'scale' ? item.options : [])].sort(
+                  (a, b) => a.score! - b.score!,
+                );
                 const option = options[Math.min(r.wellbeing, options.length - 1)]!;
                 statements.push(answer(item.code, option.code, option.score!));
               }

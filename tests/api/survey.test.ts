@@ -378,15 +378,17 @@ describe('DELETE /api/v1/responses', () => {
 
 /** A random valid answer set: every question answered or not, within its type and bounds. */
 function answerArbitrary(q: Question): fc.Arbitrary<Answers[string]> {
-  const codes = (q.options ?? []).map((o) => o.code);
   switch (q.type) {
     case 'single':
     case 'scale':
-      return fc.constantFrom(...codes);
+      return fc.constantFrom(...q.options.map((o) => o.code));
     case 'multi':
-      return fc.shuffledSubarray(codes, { minLength: 1 });
+      return fc.shuffledSubarray(
+        q.options.map((o) => o.code),
+        { minLength: 1 },
+      );
     case 'number':
-      return fc.integer({ min: q.min! * 4, max: q.max! * 4 }).map((x) => x / 4);
+      return fc.integer({ min: q.min * 4, max: q.max * 4 }).map((x) => x / 4);
     case 'text':
       return fc
         .string({ minLength: 1, maxLength: q.maxLength })

@@ -1,6 +1,35 @@
 import { describe, expect, it } from 'vitest';
+import { hasOptions, isQuasiIdentifier } from '../../api/survey/model';
 import { questionnaires, questionsOf } from '../../api/survey/questionnaires';
 import { matchesFrozenHash, questionnaireHash } from '../../api/survey/questionnaires/hash';
+
+/**
+ * The instrument hash of every released questionnaire: what an edition stores when it opens and
+ * checks before taking an answer. A change to a released questionnaire fails here, in CI, rather
+ * than in production where the edition would stop taking answers. A new instrument is a new
+ * version and a new file.
+ */
+const RELEASED: Record<string, string> = {
+  '2024.1': 'e021acff6cc6ea18388d462cd2f390f1ece357adb047e372a08d4df434fa09a7',
+  '2026.1': 'a7902b0a4fc07440e62151bdeae4663572ab50d52dc3e20970c61c2f912c206f',
+};
+
+describe('released questionnaires', () => {
+  it('are exactly the versions pinned here', () => {
+    expect(Object.keys(questionnaires).sort()).toEqual(Object.keys(RELEASED).sort());
+  });
+
+  it.each(Object.entries(RELEASED))('%s keeps the hash it was released with', async (v, hash) => {
+    expect(await questionnaireHash(questionnaires[v]!)).toBe(hash);
+  });
+
+  it('changes hash with any edit of a shared scale they use', async () => {
+    const edited = structuredClone(questionnaires['2024.1']!);
+    const who5 = questionsOf(edited).find((q) => q.type === 'scale' && q.instrument === 'who5')!;
+    if (hasOptions(who5)) who5.options[0]!.label.en = 'All the time';
+    expect(await questionnaireHash(edited)).not.toBe(RELEASED['2024.1']);
+  });
+});
 
 describe.each(Object.values(questionnaires))('questionnaire $version', (questionnaire) => {
   const questions = questionsOf(questionnaire);
@@ -14,15 +43,16 @@ describe.each(Object.values(questionnaires))('questionnaire $version', (question
   });
 
   it('flags every profile question and contracted hours as quasi-identifiers (DESIGN §3)', () => {
-    const quasi = questions.filter((q) => q.quasiIdentifier).map((q) => q.code);
+    const quasi = questions.filter(isQuasiIdentifier).map((q) => q.code);
     const profile = questionnaire.sections.find((s) => s.code === 'profile')!.questions;
     expect(quasi.sort()).toEqual([...profile.map((q) => q.code), 'work.hours_contract'].sort());
     expect(quasi).toHaveLength(11);
   });
 
   it('generalises each choice quasi-identifier into nested, ever coarser groups of its options', () => {
-    for (const q of questions.filter((q) => q.quasiIdentifier && q.type === 'single')) {
-      const options = q.options!.map((o) => o.code).sort();
+    for (const q of questions.filter(isQuasiIdentifier)) {
+      if (q.type !== 'single') continue;
+      const options = q.options.map((o) => o.code).sort();
       expect(q.generalisation?.length, q.code).toBeGreaterThan(0);
       let previous: string[][] = options.map((o) => [o]);
       for (const level of q.generalisation!) {
@@ -40,11 +70,14 @@ describe.each(Object.values(questionnaires))('questionnaire $version', (question
   });
 
   it('bands each number quasi-identifier into nested levels that cover its range once', () => {
-    const numbers = questions.filter((q) => q.quasiIdentifier && q.type === 'number');
-    expect(numbers.map((q) => q.code)).toEqual(['work.hours_contract']);
-    for (const q of numbers) {
+    const quasi = questions.filter(isQuasiIdentifier);
+    expect(quasi.filter((q) => q.type === 'number').map((q) => q.code)).toEqual([
+      'work.hours_contract',
+    ]);
+    for (const q of quasi) {
+      if (q.type !== 'number') continue;
       expect(q.bands?.length).toBeGreaterThan(0);
-      const grid = Array.from({ length: (q.max! - q.min!) * 4 + 1 }, (_, i) => q.min! + i / 4);
+      const grid = Array.from({ length: (q.max - q.min) * 4 + 1 }, (_, i) => q.min + i / 4);
       let previous: string[] = grid.map(String);
       for (const level of q.bands!) {
         const bandOf = grid.map((x) => {
@@ -75,9 +108,14 @@ describe.each(Object.values(questionnaires))('questionnaire $version', (question
     const bare = JSON.parse(JSON.stringify(questionnaire)) as typeof questionnaire;
     for (const s of bare.sections)
       for (const q of s.questions) {
-        delete q.quasiIdentifier;
-        delete q.generalisation;
-        delete q.bands;
+        if (q.type === 'single' || q.type === 'multi') {
+          delete q.quasiIdentifier;
+          delete q.generalisation;
+        }
+        if (q.type === 'number') {
+          delete q.quasiIdentifier;
+          delete q.bands;
+        }
       }
     expect(await questionnaireHash(bare)).toBe(await questionnaireHash(questionnaire));
     const reworded = structuredClone(bare);
@@ -89,18 +127,18 @@ describe.each(Object.values(questionnaires))('questionnaire $version', (question
     for (const q of questions) {
       expect(q.label.fr.length).toBeGreaterThan(0);
       expect(q.label.en.length).toBeGreaterThan(0);
-      for (const o of q.options ?? []) expect(o.label.fr && o.label.en).toBeTruthy();
+      for (const o of hasOptions(q) ? q.options : []) expect(o.label.fr && o.label.en).toBeTruthy();
     }
   });
 
   it('gives choice questions unique options and numbers their bounds', () => {
     for (const q of questions) {
-      if (q.type === 'single' || q.type === 'multi' || q.type === 'scale') {
-        const codes = (q.options ?? []).map((o) => o.code);
+      if (hasOptions(q)) {
+        const codes = q.options.map((o) => o.code);
         expect(codes.length).toBeGreaterThan(1);
         expect(new Set(codes).size).toBe(codes.length);
       }
-      if (q.type === 'number') expect(q.min).toBeLessThan(q.max!);
+      if (q.type === 'number') expect(q.min).toBeLessThan(q.max);
     }
   });
 
@@ -114,19 +152,20 @@ describe.each(Object.values(questionnaires))('questionnaire $version', (question
       }
       seen.set(
         q.code,
-        (q.options ?? []).map((o) => o.code),
+        (hasOptions(q) ? q.options : []).map((o) => o.code),
       );
     }
   });
 
   it('holds the full WHO-5 (scores 0–5) and CBI work-related subscale (scores 0–100)', () => {
-    const who5 = questions.filter((q) => q.instrument === 'who5');
-    const cbi = questions.filter((q) => q.instrument === 'cbi_work');
+    const scales = questions.filter((q) => q.type === 'scale');
+    const who5 = scales.filter((q) => q.instrument === 'who5');
+    const cbi = scales.filter((q) => q.instrument === 'cbi_work');
     expect(who5).toHaveLength(5);
     expect(cbi).toHaveLength(7);
-    for (const q of who5) expect(q.options!.map((o) => o.score).sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    for (const q of who5) expect(q.options.map((o) => o.score).sort()).toEqual([0, 1, 2, 3, 4, 5]);
     for (const q of cbi)
-      expect(q.options!.map((o) => o.score).sort((a, b) => a! - b!)).toEqual([0, 25, 50, 75, 100]);
+      expect(q.options.map((o) => o.score).sort((a, b) => a! - b!)).toEqual([0, 25, 50, 75, 100]);
   });
 });
 
@@ -153,7 +192,8 @@ describe('the hash kept by editions opened before release metadata left it', () 
 
   it('refuses it once the instrument itself changed, or for another version', async () => {
     const changed = structuredClone(questionnaires['2026.1']!);
-    changed.sections[0]!.questions[0]!.options!.pop();
+    const first = changed.sections[0]!.questions[0]!;
+    if (hasOptions(first)) first.options.pop();
     for (const hash of earlier['2026.1']) {
       expect(await matchesFrozenHash(hash, changed)).toBe(false);
       expect(await matchesFrozenHash(hash, questionnaires['2024.1']!)).toBe(false);

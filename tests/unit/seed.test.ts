@@ -35,9 +35,10 @@ describe('demo data generator', () => {
       for (const a of r.answers) {
         const q = questions.get(a.questionCode)!;
         expect(q, a.questionCode).toBeDefined();
-        if (q.type === 'number') expect(a.numValue).toBeGreaterThanOrEqual(q.min!);
-        if (q.type === 'number') expect(a.numValue).toBeLessThanOrEqual(q.max!);
-        else expect(q.options!.map((o) => o.code)).toContain(a.optionCode);
+        if (q.type === 'number') {
+          expect(a.numValue).toBeGreaterThanOrEqual(q.min);
+          expect(a.numValue).toBeLessThanOrEqual(q.max);
+        } else if (q.type !== 'text') expect(q.options.map((o) => o.code)).toContain(a.optionCode);
         if (q.showIf) expect(q.showIf.anyOf).toContain(given.get(q.showIf.question));
       }
       expect(given.has('profile.employer_type')).toBe(true);

@@ -1,7 +1,6 @@
 import quantile from '@stdlib/stats-base-dists-t-quantile';
 import { describe, expect, it } from 'vitest';
-import { questionsOf } from '../../api/survey/questionnaires';
-import { questionnaire2026 } from '../../api/survey/questionnaires/2026';
+import { getQuestionnaire, optionsOf } from '../../api/survey/questionnaires';
 import {
   CBI_HIGH_AT_OR_ABOVE,
   CBI_ITEMS,
@@ -135,9 +134,10 @@ describe('who5Score', () => {
 
 describe('item codes', () => {
   it('name the questions of the 2026 questionnaire, on the scales the scores assume', () => {
-    const byCode = new Map(questionsOf(questionnaire2026).map((q) => [q.code, q]));
     const scores = (code: string): number[] =>
-      (byCode.get(code)?.options ?? []).map((o) => o.score ?? NaN).sort((a, b) => a - b);
+      optionsOf(getQuestionnaire('2026.1')!, code)
+        .map((o) => o.score ?? NaN)
+        .sort((a, b) => a - b);
     for (const code of WHO5_ITEMS) expect(scores(code)).toEqual([0, 1, 2, 3, 4, 5]);
     for (const code of CBI_ITEMS) expect(scores(code)).toEqual([0, 25, 50, 75, 100]);
     expect(CBI_ITEMS[6]).toBe(CBI_REVERSED_ITEM);

@@ -1,29 +1,15 @@
-import type { Question, Questionnaire } from '../model';
-import { questionnaire2026 } from './2026';
+import { hasOptions, type Option, type Question, type Questionnaire } from '../model';
+import { questionnaire2024_1 } from './2024-1';
+import { questionnaire2026_1 } from './2026-1';
 
 /**
- * 2024.1 was the first instrument. 2026.1 added the holiday-disconnection,
- * right-to-disconnect and post-attack support questions; every other code
- * is shared, which is what lets indicators run across editions.
+ * Every released questionnaire, by version. Each is a file of its own and never changes once an
+ * edition opened on it: its hash is pinned in tests/unit/questionnaire.test.ts. Codes shared
+ * between versions keep their meaning, which is what lets indicators run across editions.
  */
-const ADDED_IN_2026 = new Set([
-  'work.disconnect_holidays',
-  'support.disconnect_policy',
-  'exposure.support_after_attack',
-]);
-
-const questionnaire2024: Questionnaire = {
-  ...questionnaire2026,
-  version: '2024.1',
-  sections: questionnaire2026.sections.map((section) => ({
-    ...section,
-    questions: section.questions.filter((q) => !ADDED_IN_2026.has(q.code)),
-  })),
-};
-
 export const questionnaires: Readonly<Record<string, Questionnaire>> = {
-  '2024.1': questionnaire2024,
-  '2026.1': questionnaire2026,
+  '2024.1': questionnaire2024_1,
+  '2026.1': questionnaire2026_1,
 };
 
 export function getQuestionnaire(version: string): Questionnaire | undefined {
@@ -32,4 +18,12 @@ export function getQuestionnaire(version: string): Questionnaire | undefined {
 
 export function questionsOf(questionnaire: Questionnaire): Question[] {
   return questionnaire.sections.flatMap((s) => s.questions);
+}
+
+/** The options of a choice or scale question that the questionnaire must have. */
+export function optionsOf(questionnaire: Questionnaire, code: string): Option[] {
+  const question = questionsOf(questionnaire).find((q) => q.code === code);
+  if (!question || !hasOptions(question))
+    throw new Error(`${questionnaire.version} has no choice question ${code}.`);
+  return question.options;
 }

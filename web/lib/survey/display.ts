@@ -1,5 +1,5 @@
 import type { AnswerValue } from '$api/survey/answers';
-import type { Locale, Question } from '$api/survey/model';
+import { hasOptions, type Locale, type Question } from '$api/survey/model';
 
 /** An answer as the respondent reads it back: option labels, numbers with their unit. */
 export function displayAnswer(
@@ -8,11 +8,11 @@ export function displayAnswer(
   locale: Locale,
 ): string | null {
   if (value === undefined) return null;
-  const label = (code: string) => q.options?.find((o) => o.code === code)?.label[locale] ?? code;
-  if (Array.isArray(value)) return value.map(label).join(', ');
-  if (typeof value === 'number') {
-    const n = value.toLocaleString(locale);
+  if (q.type === 'number') {
+    const n = Number(value).toLocaleString(locale);
     return q.unit ? `${n} (${q.unit[locale]})` : n;
   }
-  return q.type === 'text' ? value : label(value);
+  if (!hasOptions(q)) return String(value);
+  const label = (code: string) => q.options.find((o) => o.code === code)?.label[locale] ?? code;
+  return Array.isArray(value) ? value.map(label).join(', ') : label(String(value));
 }

@@ -1,13 +1,12 @@
 import type { Locale } from '$api/survey/model';
-import { getQuestionnaire, questionsOf } from '$api/survey/questionnaires';
+import { getQuestionnaire, optionsOf } from '$api/survey/questionnaires';
 import { CONTEXT_QUESTIONS, THEMES } from '$api/testimonials/themes';
 
-const questions = questionsOf(getQuestionnaire('2026.1')!);
-const optionsOf = (code: string) => questions.find((q) => q.code === code)?.options ?? [];
+const questionnaire = getQuestionnaire('2026.1')!;
 
 /** The employer types and experience bands a testimonial may carry, with their labels. */
-export const employerOptions = optionsOf(CONTEXT_QUESTIONS.employerType);
-export const experienceOptions = optionsOf(CONTEXT_QUESTIONS.experience);
+export const employerOptions = optionsOf(questionnaire, CONTEXT_QUESTIONS.employerType);
+export const experienceOptions = optionsOf(questionnaire, CONTEXT_QUESTIONS.experience);
 
 export const themeLabel = (code: string, locale: Locale) =>
   THEMES[code as keyof typeof THEMES]?.[locale] ?? code;

@@ -1,122 +1,22 @@
-import type { Band, Group, Localized, Option, Questionnaire } from '../model';
+import type { Questionnaire } from '../model';
+import {
+  AGREEMENT,
+  CBI_DEGREE,
+  CBI_FREQUENCY,
+  HOURS_AROUND_35,
+  HOURS_BANDS,
+  IDF,
+  MAINLAND_OUTSIDE_IDF,
+  NEVER_TO_ALWAYS,
+  SECTOR_OTHER,
+  WHO5_OPTIONS,
+  WHO5_STEM,
+  YES_NO,
+} from './scales';
 
-const YES_NO: Option[] = [
-  { code: 'yes', label: { fr: 'Oui', en: 'Yes' } },
-  { code: 'no', label: { fr: 'Non', en: 'No' } },
-];
-
-const NEVER_TO_ALWAYS: Option[] = [
-  { code: 'never', label: { fr: 'Jamais', en: 'Never' } },
-  { code: 'sometimes', label: { fr: 'Parfois', en: 'Sometimes' } },
-  { code: 'often', label: { fr: 'Souvent', en: 'Often' } },
-  { code: 'always', label: { fr: 'Toujours', en: 'Always' } },
-];
-
-/** The regions of mainland France other than Île-de-France, by code, for generalisation. */
-const MAINLAND_OUTSIDE_IDF = [
-  'ara',
-  'bfc',
-  'bre',
-  'cvl',
-  'cor',
-  'ges',
-  'hdf',
-  'nor',
-  'naq',
-  'occ',
-  'pdl',
-  'pac',
-];
-const IDF: Group = {
-  code: 'idf',
-  label: { fr: 'Île-de-France', en: 'Île-de-France (Paris region)' },
-  members: ['idf'],
-};
-
-const SECTOR_OTHER: Group = {
-  code: 'other',
-  label: { fr: 'Autre', en: 'Other' },
-  members: ['other'],
-};
-
-/**
- * Contracted hours in five-hour bands, the ends pooled (they are the rarest, so the most
- * identifying). 35 hours, the legal week, is a band of its own so that the coarser level,
- * below / at / above 35, merges whole bands.
- */
-const HOURS_BANDS: Band[] = [
-  { code: 'h_lt20', label: { fr: 'Moins de 20 h', en: 'Under 20 h' }, lt: 20 },
-  { code: 'h20_24', label: { fr: '20 à moins de 25 h', en: '20 to under 25 h' }, gte: 20, lt: 25 },
-  { code: 'h25_29', label: { fr: '25 à moins de 30 h', en: '25 to under 30 h' }, gte: 25, lt: 30 },
-  { code: 'h30_34', label: { fr: '30 à moins de 35 h', en: '30 to under 35 h' }, gte: 30, lt: 35 },
-  { code: 'h35', label: { fr: '35 h', en: '35 h' }, gte: 35, lte: 35 },
-  {
-    code: 'h35_39',
-    label: { fr: 'Plus de 35 h, moins de 40 h', en: 'Over 35 h, under 40 h' },
-    gt: 35,
-    lt: 40,
-  },
-  { code: 'h40_44', label: { fr: '40 à moins de 45 h', en: '40 to under 45 h' }, gte: 40, lt: 45 },
-  { code: 'h45_49', label: { fr: '45 à moins de 50 h', en: '45 to under 50 h' }, gte: 45, lt: 50 },
-  { code: 'h50_plus', label: { fr: '50 h ou plus', en: '50 h or more' }, gte: 50 },
-];
-
-const HOURS_AROUND_35: Band[] = [
-  { code: 'h_lt35', label: { fr: 'Moins de 35 h', en: 'Under 35 h' }, lt: 35 },
-  { code: 'h35', label: { fr: '35 h', en: '35 h' }, gte: 35, lte: 35 },
-  { code: 'h_gt35', label: { fr: 'Plus de 35 h', en: 'Over 35 h' }, gt: 35 },
-];
-
-const AGREEMENT: Option[] = [
-  { code: 's1', label: { fr: 'Pas du tout', en: 'Not at all' }, score: 1 },
-  { code: 's2', label: { fr: 'Un peu', en: 'A little' }, score: 2 },
-  { code: 's3', label: { fr: 'Moyennement', en: 'Moderately' }, score: 3 },
-  { code: 's4', label: { fr: 'Beaucoup', en: 'Very much' }, score: 4 },
-  { code: 's5', label: { fr: 'Tout à fait', en: 'Completely' }, score: 5 },
-];
-
-// WHO-5 and CBI wording and scale points follow the published versions word for word: any
-// rewording would break comparability with the studies that validated them.
-const WHO5_OPTIONS: Option[] = [
-  { code: 'f5', label: { fr: 'Tout le temps', en: 'All of the time' }, score: 5 },
-  { code: 'f4', label: { fr: 'La plupart du temps', en: 'Most of the time' }, score: 4 },
-  {
-    code: 'f3',
-    label: { fr: 'Plus de la moitié du temps', en: 'More than half of the time' },
-    score: 3,
-  },
-  {
-    code: 'f2',
-    label: { fr: 'Moins de la moitié du temps', en: 'Less than half of the time' },
-    score: 2,
-  },
-  { code: 'f1', label: { fr: 'De temps en temps', en: 'Some of the time' }, score: 1 },
-  { code: 'f0', label: { fr: 'Jamais', en: 'At no time' }, score: 0 },
-];
-
-const WHO5_STEM: Localized = {
-  fr: 'Au cours des deux dernières semaines',
-  en: 'Over the last two weeks',
-};
-
-const CBI_DEGREE: Option[] = [
-  { code: 'd100', label: { fr: 'Très fortement', en: 'To a very high degree' }, score: 100 },
-  { code: 'd75', label: { fr: 'Fortement', en: 'To a high degree' }, score: 75 },
-  { code: 'd50', label: { fr: 'Moyennement', en: 'Somewhat' }, score: 50 },
-  { code: 'd25', label: { fr: 'Faiblement', en: 'To a low degree' }, score: 25 },
-  { code: 'd0', label: { fr: 'Très faiblement', en: 'To a very low degree' }, score: 0 },
-];
-
-const CBI_FREQUENCY: Option[] = [
-  { code: 'always', label: { fr: 'Toujours', en: 'Always' }, score: 100 },
-  { code: 'often', label: { fr: 'Souvent', en: 'Often' }, score: 75 },
-  { code: 'sometimes', label: { fr: 'Parfois', en: 'Sometimes' }, score: 50 },
-  { code: 'seldom', label: { fr: 'Rarement', en: 'Seldom' }, score: 25 },
-  { code: 'never', label: { fr: 'Jamais ou presque jamais', en: 'Never/almost never' }, score: 0 },
-];
-
-export const questionnaire2026: Questionnaire = {
-  version: '2026.1',
+/** The first instrument, fielded in 2024. Released: frozen. */
+export const questionnaire2024_1: Questionnaire = {
+  version: '2024.1',
   title: {
     fr: 'Observatoire des community managers — enquête 2026',
     en: 'CM Observatory — 2026 survey',
@@ -700,26 +600,6 @@ export const questionnaire2026: Questionnaire = {
           options: NEVER_TO_ALWAYS,
         },
         {
-          code: 'work.disconnect_holidays',
-          type: 'single',
-          label: {
-            fr: 'Pendant vos congés, parvenez-vous à vous déconnecter du travail ?',
-            en: 'During your holidays, are you able to switch off from work?',
-          },
-          options: [
-            { code: 'fully', label: { fr: 'Complètement', en: 'Completely' } },
-            { code: 'partly', label: { fr: 'En partie', en: 'Partly' } },
-            { code: 'not_at_all', label: { fr: 'Pas du tout', en: 'Not at all' } },
-            {
-              code: 'no_holidays',
-              label: {
-                fr: 'Je n’ai pas pris de congés au cours des 12 derniers mois',
-                en: 'I have not taken any holidays in the last 12 months',
-              },
-            },
-          ],
-        },
-        {
           code: 'work.accounts_count',
           type: 'number',
           label: {
@@ -861,23 +741,6 @@ export const questionnaire2026: Questionnaire = {
           },
           options: NEVER_TO_ALWAYS,
         },
-        {
-          code: 'exposure.support_after_attack',
-          type: 'single',
-          label: {
-            fr: 'Après ce harcèlement ou ces menaces, quel soutien avez-vous reçu de votre employeur ou de vos clients ?',
-            en: 'After this harassment or these threats, what support did you receive from your employer or clients?',
-          },
-          options: [
-            { code: 'sufficient', label: { fr: 'Un soutien suffisant', en: 'Sufficient support' } },
-            {
-              code: 'insufficient',
-              label: { fr: 'Un soutien insuffisant', en: 'Insufficient support' },
-            },
-            { code: 'none', label: { fr: 'Aucun soutien', en: 'No support' } },
-          ],
-          showIf: { question: 'exposure.harassment_12m', anyOf: ['yes'] },
-        },
       ],
     },
     {
@@ -905,22 +768,6 @@ export const questionnaire2026: Questionnaire = {
             en: 'Have you had any professional training in the last 12 months?',
           },
           options: YES_NO,
-        },
-        {
-          code: 'support.disconnect_policy',
-          type: 'single',
-          label: {
-            fr: 'Votre structure a-t-elle mis en place une politique de droit à la déconnexion ?',
-            en: 'Does your organisation have a right-to-disconnect policy?',
-          },
-          help: {
-            fr: 'Une charte, un accord ou des règles écrites qui encadrent l’usage des outils numériques en dehors du temps de travail.',
-            en: 'A charter, agreement or written rules on the use of digital tools outside working time.',
-          },
-          options: [
-            ...YES_NO,
-            { code: 'dont_know', label: { fr: 'Je ne sais pas', en: 'I don’t know' } },
-          ],
         },
         {
           code: 'support.recognition',
