@@ -92,7 +92,7 @@ const TRADE = set(
     'marketing communication digital digitale numerique brand influence influenceur ' +
     'influenceuse freelance junior senior lead head officer chargee charge responsable ' +
     'master licence doctorat stage stagiaire alternance alternant alternante mum mom dad ' +
-    'maman papa dieu god ok oui non merci bonjour hello thanks',
+    'maman papa dieu god ok oui non merci bonjour hello thanks ehpad',
 );
 const NATIONALITIES = set(
   'francais francaise francaises english french anglais anglaise british european ' +
@@ -282,7 +282,11 @@ const PLACE_ONLY_PREPOSITIONS = set('en in near around');
 const CONTEXT_ONLY_PLACES = set('nice orange rose mars tours sens avion lens plaisir vue bar');
 const ARTICLES = set('le la les l the');
 /** "au Mans" is "à Le Mans". */
-const CONTRACTIONS: Record<string, string> = { au: 'le', aux: 'les', du: 'le' };
+const CONTRACTIONS = new Map([
+  ['au', 'le'],
+  ['aux', 'les'],
+  ['du', 'le'],
+]);
 
 // ---------------------------------------------------------------------------------------------
 
@@ -406,6 +410,7 @@ interface Candidate {
 class Flagger {
   private readonly candidates: Candidate[] = [];
   private readonly placeLookups = new Map<string, boolean>();
+  private readonly keys = new Map<number, string>();
 
   constructor(
     private readonly text: string,
@@ -455,10 +460,16 @@ class Flagger {
     return end;
   }
 
+  /** The key of tokens a to b, remembered: the rules ask for the same ones again and again. */
   private key(a: number, b: number): string {
-    const keys: string[] = [];
-    for (let k = a; k <= b; k++) keys.push(this.tokens[k]!.key);
-    return keys.join(' ');
+    const id = a * 32 + (b - a);
+    let key = b - a < 32 ? this.keys.get(id) : undefined;
+    if (key === undefined) {
+      key = this.tokens[a]!.key;
+      for (let k = a + 1; k <= b; k++) key += ` ${this.tokens[k]!.key}`;
+      if (b - a < 32) this.keys.set(id, key);
+    }
+    return key;
   }
 
   private isStop(k: number): boolean {
@@ -616,7 +627,7 @@ class Flagger {
       return;
     }
     if (prep !== undefined && PLACE_PREPOSITIONS.has(prep)) {
-      const article = CONTRACTIONS[prep];
+      const article = CONTRACTIONS.get(prep);
       const contracted = article === undefined ? key : `${article} ${key}`;
       if (this.placeKey(key) || this.placeKey(contracted)) {
         if (!this.startsWithFirstName(a, b) || b === a) {
@@ -748,34 +759,72 @@ class Flagger {
   }
 }
 
-// "la seule", "le seul", "unique CM", "the only", next to an organisation or a place.
-const NOT_AFTER = '(?![\\p{L}\\p{N}])';
-const NOT_BEFORE = '(?<![\\p{L}\\p{N}])';
-const HARMLESS_FR =
-  'chose|choses|fois|solution|façon|facon|manière|maniere|raison|option|truc|moment|endroit|' +
-  'problème|probleme|point|avantage|souci|différence|difference|issue|réponse|reponse|question';
-const HARMLESS_EN =
-  'thing|things|time|times|way|reason|option|problem|issue|solution|difference|question|answer|one thing';
+/**
+ * `source` matching both cases of each of its letters, without the `i` flag, whose Unicode case
+ * folding V8 compiles slowly: tens of milliseconds on an isolate's first calls.
+ */
+function caseless(source: string): string {
+  let result = '';
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i]!;
+    // Escapes (\., \() and classes (['’]) stay as they are.
+    const end =
+      char === '\\'
+        ? source[i + 1] === 'p'
+          ? source.indexOf('}', i)
+          : i + 1
+        : char === '['
+          ? source.indexOf(']', i)
+          : i;
+    if (end > i) {
+      result += source.slice(i, end + 1);
+      i = end;
+      continue;
+    }
+    const lower = char.toLowerCase();
+    const upper = char.toUpperCase();
+    result +=
+      lower !== upper && lower.length === 1 && upper.length === 1 ? `[${lower}${upper}]` : char;
+  }
+  return result;
+}
+
+// "la seule", "le seul", "unique CM", "the only", next to an organisation or a place. Word
+// boundaries and the harmless words after the phrase are checked in code rather than with
+// lookarounds on \p{L}, which V8 compiles slowly.
+const SEUL = 'seul(?:e|·e|\\.e|\\(e\\))?';
 const SINGLING_OUT = [
-  `${NOT_BEFORE}(?:la|le) seul(?:e|·e|\\.e|\\(e\\))?${NOT_AFTER}(?! (?:${HARMLESS_FR})${NOT_AFTER})`,
-  `${NOT_BEFORE}(?:seul(?:e|·e|\\.e)?|unique|l['’]unique) (?:CM|community manager|social media manager|` +
+  `(?:la|le) ${SEUL}`,
+  `(?:${SEUL}|unique|l['’]unique) (?:cm|community manager|social media manager|` +
     `chargée? de (?:communication|com)|responsable (?:de la )?com(?:munication)?|` +
-    `communicante?|salariée?|personne)${NOT_AFTER}`,
-  `${NOT_BEFORE}seul(?:e|·e|\\.e)? (?:dans|de) (?:le|la|l['’]|mon|ma|notre) ?(?:service|équipe|equipe|` +
+    `communicante?|salariée?|personne)`,
+  `${SEUL} (?:dans|de) (?:le |la |l['’]|mon |ma |notre )(?:service|équipe|equipe|` +
     `boîte|boite|agence|entreprise|structure|pôle|pole|direction|collectivité|collectivite|` +
-    `mairie|asso|association)${NOT_AFTER}`,
-  `${NOT_BEFORE}seul(?:e|·e|\\.e)? à (?:gérer|gerer|faire|m['’]occuper|tenir|animer|publier)${NOT_AFTER}`,
-  `${NOT_BEFORE}the (?:only|sole|one and only)${NOT_AFTER}(?! (?:${HARMLESS_EN})${NOT_AFTER})`,
-  `${NOT_BEFORE}(?:only|sole|lone|solo|single) (?:CM|community manager|social media manager|` +
-    `person|employee|marketer|comms person)${NOT_AFTER}`,
-  `${NOT_BEFORE}one-(?:wo)?man (?:team|band|show)${NOT_AFTER}`,
-].map((source) => new RegExp(source, 'giu'));
+    `mairie|asso|association)`,
+  `${SEUL} à (?:gérer|gerer|faire|m['’]occuper|tenir|animer|publier)`,
+  'the (?:only|sole|one and only)',
+  '(?:only|sole|lone|solo|single) (?:cm|community manager|social media manager|' +
+    'person|employee|marketer|comms person)',
+  'one-(?:wo)?man (?:team|band|show)',
+].map((source) => new RegExp(caseless(source), 'g'));
+/** "la seule chose", "the only way": the phrase is about something else than a person. */
+const HARMLESS_AFTER = set(
+  'chose choses fois solution facon maniere raison option truc moment endroit probleme point ' +
+    'avantage souci difference issue reponse question thing things time times way reason ' +
+    'problem solution answer',
+);
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 function singlingOutSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
   for (const pattern of SINGLING_OUT) {
     for (const match of text.matchAll(pattern)) {
-      spans.push([match.index, match.index + match[0].length]);
+      const start = match.index;
+      const end = start + match[0].length;
+      if (WORD_CHAR.test(text[start - 1] ?? '') || WORD_CHAR.test(text[end] ?? '')) continue;
+      const next = /^ ([^\s.,;:!?…]+)/.exec(text.slice(end, end + 24))?.[1];
+      if (next !== undefined && HARMLESS_AFTER.has(wordKey(next))) continue;
+      spans.push([start, end]);
     }
   }
   spans.sort((x, y) => x[0] - y[0]);

@@ -5,7 +5,7 @@
 export const SOURCE_VERSIONS =
   '@etalab/decoupage-administratif@6.0.0 @faker-js/faker@10.6.0 an-array-of-english-words@2.0.0 an-array-of-french-words@2.0.0';
 
-export const GENERATOR_HASH = '75add54bf7c4b60f145e6f94747ebce038f9d14613546a24477d74f086cc20cc';
+export const GENERATOR_HASH = '52d6cb5bcbd5bf2762934a37136b8dfad50f6fbe9d95a33f1e902c4d353437a3';
 
 export const CONTENT_HASH = '221dcf54cc687e9e5175f85378efb8d8ba0a247ab33342cf3489e11455f2b2d7';
 

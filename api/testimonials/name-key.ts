@@ -6,25 +6,45 @@
  * accents, case, hyphens, apostrophes or "St"/"Ste" abbreviations the author used.
  */
 
-const ABBREVIATIONS: Record<string, string> = { st: 'saint', ste: 'sainte' };
+const ABBREVIATIONS = new Map([
+  ['st', 'saint'],
+  ['ste', 'sainte'],
+]);
 
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
-  return true;
+function plainForm(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae');
 }
+
+// The plain form of each Latin letter up to U+024F, worked out once: most words of a French or
+// English testimony need nothing else, and decomposing every word costs more than the rest.
+const LATIN_END = 0x250;
+const LATIN = Array.from({ length: LATIN_END }, (_, code) => plainForm(String.fromCharCode(code)));
 
 /** The key of one word: lower case, without diacritics, ligatures spelled out. */
 export function wordKey(word: string): string {
-  let plain = word.toLowerCase();
-  // Most words are plain ASCII: no need to decompose them.
-  if (!isAscii(plain)) {
-    plain = plain
-      .normalize('NFD')
-      .replace(/\p{M}+/gu, '')
-      .replace(/œ/g, 'oe')
-      .replace(/æ/g, 'ae');
+  const lower = word.toLowerCase();
+  let plain = lower;
+  for (let i = 0; i < lower.length; i++) {
+    const code = lower.charCodeAt(i);
+    if (code < 128) continue;
+    if (code >= LATIN_END) {
+      plain = plainForm(lower);
+      break;
+    }
+    plain = plain === lower ? lower.slice(0, i) + LATIN[code] : plain + LATIN[code];
+    // Past the first accent, copy the rest letter by letter.
+    for (let j = i + 1; j < lower.length; j++) {
+      const next = lower.charCodeAt(j);
+      if (next >= LATIN_END) return ABBREVIATIONS.get(plainForm(lower)) ?? plainForm(lower);
+      plain += next < 128 ? lower[j] : LATIN[next];
+    }
+    break;
   }
-  return ABBREVIATIONS[plain] ?? plain;
+  return ABBREVIATIONS.get(plain) ?? plain;
 }
 
 /** The key of a name of one or more words: word keys joined by single spaces. */

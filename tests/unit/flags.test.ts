@@ -176,6 +176,11 @@ const vocabulary = [
   ...Object.values(FLAG_MARKERS.en),
   'la seule',
   'the only CM',
+  // Words that name properties of every JavaScript object.
+  'constructor',
+  'Constructor',
+  '__proto__',
+  'toString',
   'M.',
   'Mme',
 ];
