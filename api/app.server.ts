@@ -10,6 +10,7 @@ import { staffApp } from './staff/routes.server';
 import { surveyApp } from './survey/routes.server';
 import { moderationApp } from './testimonials/moderation-routes.server';
 import { testimonialsApp } from './testimonials/routes.server';
+import { getDb } from './lib/db.server';
 import { ApiError, errorBody, fieldErrors } from './lib/errors';
 import type { AppEnv } from './lib/hono-env';
 
@@ -53,6 +54,11 @@ export const validationHook = (result: {
 };
 
 const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).basePath('/api');
+
+app.use('*', async (c, next) => {
+  c.set('db', getDb(c.env.DB));
+  await next();
+});
 
 app.use('*', async (c, next) => {
   const maxSize = Number(c.env.MAX_BODY_BYTES) || DEFAULT_MAX_BODY_BYTES;

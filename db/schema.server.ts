@@ -1,5 +1,5 @@
 /**
- * The whole domain in one schema. Privacy by construction (DESIGN §3): no
+ * The whole domain in one schema. Privacy by construction (docs/architecture.md, privacy rules): no
  * table that holds a respondent's words or answers has a column for an
  * address, a user agent, a cookie or a time finer than an ISO week, and
  * responses share no key with testimonials.

@@ -1,5 +1,6 @@
-import type { Handle } from '@sveltejs/kit';
+import { error, type Handle } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { getDb } from '$api/lib/db.server';
 import { applySecurityHeaders } from '$api/lib/security-headers';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 
@@ -19,4 +20,12 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
   return response;
 };
 
-export const handle = sequence(securityHeaders, i18n);
+/** Pages call domain modules with the request's database, never the API over HTTP. */
+const database: Handle = ({ event, resolve }) => {
+  if (!event.platform)
+    error(500, 'The Cloudflare platform is missing: run the Worker with wrangler.');
+  event.locals.db = getDb(event.platform.env.DB);
+  return resolve(event);
+};
+
+export const handle = sequence(securityHeaders, i18n, database);

@@ -1,6 +1,5 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { EDITION_STATUSES } from '../../db/enums';
-import { getDb } from '../lib/db.server';
 import type { AppEnv } from '../lib/hono-env';
 import { listPublicEditions } from './queries.server';
 
@@ -33,5 +32,5 @@ const listRoute = createRoute({
 });
 
 export const editionsApp = new OpenAPIHono<AppEnv>().openapi(listRoute, async (c) => {
-  return c.json({ editions: await listPublicEditions(getDb(c.env.DB)) }, 200);
+  return c.json({ editions: await listPublicEditions(c.var.db) }, 200);
 });

@@ -1,5 +1,4 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { getDb } from '../lib/db.server';
 import { errorResponses } from '../lib/errors';
 import { requireJson } from '../lib/json-body';
 import { requireStaff, type StaffEnv } from '../staff/middleware.server';
@@ -93,16 +92,16 @@ const releaseRequestRoute = createRoute({
 export const editionsStaffApp = new OpenAPIHono<StaffEnv>()
   .openapi(createEditionRoute, async (c) => {
     const body = c.req.valid('json');
-    await createEdition(getDb(c.env.DB), c.get('staff'), body);
+    await createEdition(c.var.db, c.get('staff'), body);
     return c.json({ year: body.year, status: 'draft' as const }, 201);
   })
   .openapi(transitionRoute, async (c) => {
     const { year } = c.req.valid('param');
     return c.json(
-      await transitionEdition(getDb(c.env.DB), c.get('staff'), year, c.req.valid('json').to),
+      await transitionEdition(c.var.db, c.get('staff'), year, c.req.valid('json').to),
       200,
     );
   })
   .openapi(releaseRequestRoute, async (c) =>
-    c.json(await requestRelease(getDb(c.env.DB), c.get('staff'), c.req.valid('param').year), 202),
+    c.json(await requestRelease(c.var.db, c.get('staff'), c.req.valid('param').year), 202),
   );

@@ -1,5 +1,5 @@
 /**
- * Erasure that leaves nothing readable in the SQLite files (DESIGN §3:
+ * Erasure that leaves nothing readable in the SQLite files (docs/architecture.md, privacy rules:
  * withdrawn data leaves no trace). SQLite does not wipe what it deletes: a
  * deleted record stays in its page as free space, a freed page keeps its
  * bytes, and every page written sits in the write-ahead log until the log

@@ -1,5 +1,5 @@
 /**
- * Per-client rate limiting (DESIGN §3). The key is an HMAC of the client
+ * Per-client rate limiting (docs/architecture.md, privacy rules). The key is an HMAC of the client
  * address under a key that changes every day, so it cannot be joined to
  * anything stored, and only the limiter ever sees it.
  */

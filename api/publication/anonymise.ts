@@ -1,5 +1,5 @@
 /**
- * Anonymisation of the microdata by global recoding only (DESIGN §3): each quasi-identifier is
+ * Anonymisation of the microdata by global recoding only (docs/architecture.md, privacy rules): each quasi-identifier is
  * released at one level of its hierarchy, the same for every record, or masked for every record.
  * No record is ever masked on its own: a record blanked alone can be put back by subtracting the
  * other records from a full-detail table (the 2025 package lost 33 records that way).

@@ -1,5 +1,5 @@
 /**
- * The codebook of the microdata, generated from the questionnaire (DESIGN §4):
+ * The codebook of the microdata, generated from the questionnaire (docs/architecture.md, questionnaires):
  * a long CSV (one row per column and value) that R and pandas join on, and
  * the same content as Markdown for people. French and English side by side.
  * Pure.

@@ -1,5 +1,5 @@
 /**
- * The disclosure-risk report of an edition's microdata (DESIGN §3, privacy-methods.md "Microdata
+ * The disclosure-risk report of an edition's microdata (docs/architecture.md, privacy rules, privacy-methods.md "Microdata
  * risk"): how exposed the records were at full detail, and what the release leaves. It ships in
  * the data package as disclosure-risk.json and is shown to the admin before publication. Pure.
  */

@@ -1,5 +1,4 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { getDb } from '../lib/db.server';
 import { errorResponses } from '../lib/errors';
 import type { AppEnv } from '../lib/hono-env';
 import { YearParam } from '../survey/schemas';
@@ -23,5 +22,5 @@ const packageRoute = createRoute({
 });
 
 export const packageApp = new OpenAPIHono<AppEnv>().openapi(packageRoute, async (c) =>
-  packageResponse(getDb(c.env.DB), packageStore(c.env), c.req.valid('param').year),
+  packageResponse(c.var.db, packageStore(c.env), c.req.valid('param').year),
 );

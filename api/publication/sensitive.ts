@@ -1,5 +1,5 @@
 /**
- * The sensitive attributes of the microdata (DESIGN §3): what someone who knows a colleague's
+ * The sensitive attributes of the microdata (docs/architecture.md, privacy rules): what someone who knows a colleague's
  * profile must not learn from the class that profile falls in. Each must take at least l distinct
  * values in every class (distinct l-diversity), a missing answer counting as a value of its own.
  * The scores are read in the bands the findings use, so a class holding WHO-5 scores of 20 and

@@ -1,6 +1,5 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { getDb } from '../lib/db.server';
 import { ApiError, errorResponses } from '../lib/errors';
 import type { AppEnv } from '../lib/hono-env';
 import { YearParam } from '../survey/schemas';
@@ -233,7 +232,7 @@ export const findingsApp = new OpenAPIHono<AppEnv>()
   .openapi(indicatorsRoute, async (c) => {
     const { year } = c.req.valid('param');
     const { format, lang } = c.req.valid('query');
-    const s = await getSummary(getDb(c.env.DB), year);
+    const s = await getSummary(c.var.db, year);
     const json = {
       edition: s.edition,
       release: s.release,
@@ -263,7 +262,7 @@ export const findingsApp = new OpenAPIHono<AppEnv>()
         'dimension',
         DIMENSIONS.map((d) => d.code),
       );
-    const s = await getSummary(getDb(c.env.DB), year);
+    const s = await getSummary(c.var.db, year);
     const cells = s.breakdowns[indicator]?.[by] ?? [];
     return reply(
       c,
@@ -276,7 +275,7 @@ export const findingsApp = new OpenAPIHono<AppEnv>()
   .openapi(crosstabRoute, async (c) => {
     const { year } = c.req.valid('param');
     const { format, row, col } = c.req.valid('query');
-    const table = await getCrosstab(getDb(c.env.DB), year, row, col);
+    const table = await getCrosstab(c.var.db, year, row, col);
     return reply(c, format, `crosstab-${row}-${col}-${year}`, table, () =>
       crosstabTable(year, table),
     );
@@ -284,7 +283,7 @@ export const findingsApp = new OpenAPIHono<AppEnv>()
   .openapi(questionsRoute, async (c) => {
     const { year } = c.req.valid('param');
     const { format } = c.req.valid('query');
-    const s = await getSummary(getDb(c.env.DB), year);
+    const s = await getSummary(c.var.db, year);
     return reply(
       c,
       format,
@@ -301,7 +300,7 @@ export const findingsApp = new OpenAPIHono<AppEnv>()
   })
   .openapi(releasesRoute, async (c) => {
     const { year } = c.req.valid('param');
-    return c.json({ edition: year, releases: await listReleases(getDb(c.env.DB), year) }, 200);
+    return c.json({ edition: year, releases: await listReleases(c.var.db, year) }, 200);
   })
   .openapi(trendRoute, async (c) => {
     const { code } = c.req.valid('param');
@@ -312,7 +311,7 @@ export const findingsApp = new OpenAPIHono<AppEnv>()
         'indicator',
         INDICATORS.map((i) => i.code),
       );
-    const points = await getTrend(getDb(c.env.DB), code);
+    const points = await getTrend(c.var.db, code);
     return reply(c, format, `trend-${code}`, { indicator: code, points }, () =>
       trendTable(code, points),
     );

@@ -1,6 +1,5 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { getDb } from '../lib/db.server';
 import { ApiError, errorResponses } from '../lib/errors';
 import { requireJson } from '../lib/json-body';
 import { enforceLimit } from '../lib/rate-limit.server';
@@ -68,7 +67,7 @@ export const staffApp = new OpenAPIHono<StaffEnv>()
     await enforceLimit('login', c.env, c.req.raw.headers);
     const { email, password } = c.req.valid('json');
     const hours = Number(c.env.STAFF_SESSION_HOURS);
-    const session = await login(getDb(c.env.DB), email, password, hours);
+    const session = await login(c.var.db, email, password, hours);
     if (!session) throw new ApiError(401, 'invalid_credentials', 'Wrong email or password.');
     setCookie(c, SESSION_COOKIE, session.token, {
       httpOnly: true,
@@ -80,10 +79,10 @@ export const staffApp = new OpenAPIHono<StaffEnv>()
     return c.json({ email: session.member.email, role: session.member.role }, 200);
   })
   .openapi(logoutRoute, async (c) => {
-    await logout(getDb(c.env.DB), c.get('sessionToken'), c.get('staff'));
+    await logout(c.var.db, c.get('sessionToken'), c.get('staff'));
     deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true });
     return c.body(null, 204);
   })
   .openapi(auditRoute, async (c) =>
-    c.json({ items: await listAudit(getDb(c.env.DB), 100, c.req.valid('query').before) }, 200),
+    c.json({ items: await listAudit(c.var.db, 100, c.req.valid('query').before) }, 200),
   );

@@ -7,7 +7,7 @@
 export type Locale = 'fr' | 'en';
 export type Localized = Record<Locale, string>;
 
-/** Validated instruments scored in code (DESIGN §4). */
+/** Validated instruments scored in code (docs/architecture.md, questionnaires). */
 export type Instrument = 'who5' | 'cbi_work';
 
 export interface Option {

@@ -1,12 +1,8 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { getDb } from '../lib/db.server';
 import { ApiError, errorResponses } from '../lib/errors';
 import type { AppEnv } from '../lib/hono-env';
 import { requireJson } from '../lib/json-body';
 import { enforceLimit } from '../lib/rate-limit.server';
-import { verifyTurnstile } from '../lib/turnstile.server';
-import { validateAnswers } from './answers';
-import { questionsOf } from './questionnaires';
 import {
   AnswersBody,
   IdempotencyHeader,
@@ -14,7 +10,8 @@ import {
   WithdrawalCodeBody,
   YearParam,
 } from './schemas';
-import { findEdition, openEdition, submitResponse, withdrawResponse } from './service.server';
+import { findEdition, withdrawResponse } from './service.server';
+import { submitSurvey } from './submit.server';
 
 const questionnaireRoute = createRoute({
   method: 'get',
@@ -74,34 +71,24 @@ const withdrawRoute = createRoute({
 export const surveyApp = new OpenAPIHono<AppEnv>()
   .openapi(questionnaireRoute, async (c) => {
     const { year } = c.req.valid('param');
-    const edition = await findEdition(getDb(c.env.DB), year);
+    const edition = await findEdition(c.var.db, year);
     return c.json(edition.questionnaire, 200);
   })
   .openapi(submitRoute, async (c) => {
-    const { year } = c.req.valid('param');
     const headers = c.req.valid('header');
-    const { answers } = c.req.valid('json');
-    await enforceLimit('submit', c.env, c.req.raw.headers);
-    await verifyTurnstile(c.env.TURNSTILE_SECRET, headers['cf-turnstile-response']);
-    const db = getDb(c.env.DB);
-    const edition = await openEdition(db, year);
-    const checked = validateAnswers(edition.questionnaire, answers, {
-      requiredOf: questionsOf(edition.questionnaire),
+    const { withdrawalCode } = await submitSurvey(c.var.db, c.env, {
+      year: c.req.valid('param').year,
+      answers: c.req.valid('json').answers,
+      headers: c.req.raw.headers,
+      turnstileToken: headers['cf-turnstile-response'],
+      idempotencyKey: headers['idempotency-key'],
     });
-    if (!checked.ok)
-      throw new ApiError(400, 'invalid_answers', 'Some answers are invalid.', checked.fields);
-    const { withdrawalCode } = await submitResponse(
-      db,
-      edition,
-      checked.answers,
-      headers['idempotency-key'],
-    );
     return c.json({ withdrawalCode }, 201);
   })
   .openapi(withdrawRoute, async (c) => {
     const { withdrawalCode } = c.req.valid('json');
     await enforceLimit('submit', c.env, c.req.raw.headers);
-    const outcome = await withdrawResponse(getDb(c.env.DB), withdrawalCode);
+    const outcome = await withdrawResponse(c.var.db, withdrawalCode);
     if (!outcome) {
       throw new ApiError(404, 'unknown_code', 'No response has this withdrawal code.', {
         withdrawalCode: 'Unknown code.',

@@ -1,7 +1,6 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { TESTIMONIAL_STATUSES } from '../../db/enums';
-import { getDb } from '../lib/db.server';
-import { ApiError, errorResponses } from '../lib/errors';
+import { errorResponses } from '../lib/errors';
 import { requireJson } from '../lib/json-body';
 import { requireStaff, type StaffEnv } from '../staff/middleware.server';
 import { ModerationEdits, RejectBody } from './schemas';
@@ -63,30 +62,25 @@ const rejectRoute = createRoute({
   },
 });
 
-const notFound = () =>
-  new ApiError(404, 'not_found', 'No testimonial has this id.', { id: 'Unknown.' });
-
 export const moderationApp = new OpenAPIHono<StaffEnv>()
   .openapi(queueRoute, async (c) =>
-    c.json({ items: await listForModeration(getDb(c.env.DB), c.req.valid('query').status) }, 200),
+    c.json({ items: await listForModeration(c.var.db, c.req.valid('query').status) }, 200),
   )
   .openapi(publishRoute, async (c) => {
-    const outcome = await publishTestimonial(
-      getDb(c.env.DB),
+    await publishTestimonial(
+      c.var.db,
       c.get('staff'),
       c.req.valid('param').id,
       c.req.valid('json'),
     );
-    if (outcome === 'not_found') throw notFound();
     return c.json({ status: 'published' as const }, 200);
   })
   .openapi(rejectRoute, async (c) => {
-    const outcome = await rejectTestimonial(
-      getDb(c.env.DB),
+    await rejectTestimonial(
+      c.var.db,
       c.get('staff'),
       c.req.valid('param').id,
       c.req.valid('json').reason,
     );
-    if (outcome === 'not_found') throw notFound();
     return c.json({ status: 'rejected' as const }, 200);
   });

@@ -1,5 +1,4 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { getDb } from '../lib/db.server';
 import { ApiError, errorResponses } from '../lib/errors';
 import type { AppEnv } from '../lib/hono-env';
 import { requireJson } from '../lib/json-body';
@@ -99,23 +98,16 @@ export const testimonialsApp = new OpenAPIHono<AppEnv>()
     const body = c.req.valid('json');
     await enforceLimit('submit', c.env, c.req.raw.headers);
     await verifyTurnstile(c.env.TURNSTILE_SECRET, c.req.header('cf-turnstile-response'));
-    const receipt = await submitTestimonial(getDb(c.env.DB), { ...body, ...body.context });
+    const receipt = await submitTestimonial(c.var.db, { ...body, ...body.context });
     return c.json(receipt, 201);
   })
-  .openapi(listRoute, async (c) =>
-    c.json(await listPublished(getDb(c.env.DB), c.req.valid('query')), 200),
-  )
+  .openapi(listRoute, async (c) => c.json(await listPublished(c.var.db, c.req.valid('query')), 200))
   .openapi(getRoute, async (c) => {
-    const found = await getPublished(getDb(c.env.DB), c.req.valid('param').id);
-    if (!found)
-      throw new ApiError(404, 'not_found', 'No published testimonial has this id.', {
-        id: 'Unknown.',
-      });
-    return c.json(found, 200);
+    return c.json(await getPublished(c.var.db, c.req.valid('param').id), 200);
   })
   .openapi(withdrawRoute, async (c) => {
     await enforceLimit('submit', c.env, c.req.raw.headers);
-    if (!(await withdrawTestimonial(getDb(c.env.DB), c.req.valid('json').withdrawalCode))) {
+    if (!(await withdrawTestimonial(c.var.db, c.req.valid('json').withdrawalCode))) {
       throw new ApiError(404, 'unknown_code', 'No testimonial has this withdrawal code.', {
         withdrawalCode: 'Unknown code.',
       });

@@ -7,6 +7,7 @@ import { auditLog, testimonialThemes, testimonials } from '../../db/schema.serve
 import { type TestimonialStatus } from '../../db/enums';
 import { randomCode, sha256Hex } from '../lib/crypto';
 import { allRows, type Db } from '../lib/db.server';
+import { ApiError } from '../lib/errors';
 import {
   CHECKPOINT_FILL_PAGES,
   fill,
@@ -160,13 +161,16 @@ export async function listPublished(db: Db, filters: ListFilters) {
   };
 }
 
-export async function getPublished(db: Db, id: string): Promise<PublicTestimonial | null> {
+const unknownTestimonial = (message: string) =>
+  new ApiError(404, 'not_found', message, { id: 'Unknown.' });
+
+export async function getPublished(db: Db, id: string): Promise<PublicTestimonial> {
   const row = await db
     .select(publicColumns)
     .from(testimonials)
     .where(and(eq(testimonials.id, id), eq(testimonials.status, 'published')))
     .get();
-  if (!row) return null;
+  if (!row) throw unknownTestimonial('No published testimonial has this id.');
   return {
     ...row,
     publishedOn: row.publishedOn!,
@@ -280,9 +284,9 @@ export async function publishTestimonial(
   id: string,
   edits: { text?: string; themes?: ThemeCode[] },
   now = new Date(),
-): Promise<'published' | 'not_found'> {
+): Promise<'published'> {
   const found = await findForModeration(db, id);
-  if (!found) return 'not_found';
+  if (!found) throw unknownTestimonial('No testimonial has this id.');
   const text = edits.text === undefined ? undefined : redact(edits.text.trim(), found.lang).text;
   await db.batch([
     overwriteTexts(db, id),
@@ -327,7 +331,7 @@ export async function rejectTestimonial(
   now = new Date(),
 ) {
   const found = await findForModeration(db, id);
-  if (!found) return 'not_found' as const;
+  if (!found) throw unknownTestimonial('No testimonial has this id.');
   await db.batch([
     overwriteTexts(db, id),
     db

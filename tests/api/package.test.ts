@@ -100,7 +100,7 @@ async function download(year = YEAR): Promise<Package> {
 }
 
 /*
- * The attacker of DESIGN §3: knows every quasi-identifier of a colleague (the whole profile and
+ * The attacker of docs/architecture.md, privacy rules: knows every quasi-identifier of a colleague (the whole profile and
  * contracted hours) and reads the served CSV. The checks below recompute, from that CSV and the
  * database, what the package claims.
  */

@@ -31,7 +31,7 @@ const sources = import.meta.glob(
   { query: '?raw', import: 'default', eager: true },
 ) as Record<string, string>;
 
-describe('logs (DESIGN §3: no timestamped request to the survey, drafts, withdrawal or testimonial routes)', () => {
+describe('logs (docs/architecture.md, privacy rules: no timestamped request to the survey, drafts, withdrawal or testimonial routes)', () => {
   it('stores no Workers Logs, invocation logs or traces', () => {
     const config = tables(wranglerToml);
     expect(config.get('observability')?.get('enabled')).toBe('false');

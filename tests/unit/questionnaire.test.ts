@@ -42,7 +42,7 @@ describe.each(Object.values(questionnaires))('questionnaire $version', (question
     }
   });
 
-  it('flags every profile question and contracted hours as quasi-identifiers (DESIGN §3)', () => {
+  it('flags every profile question and contracted hours as quasi-identifiers (docs/architecture.md, privacy rules)', () => {
     const quasi = questions.filter(isQuasiIdentifier).map((q) => q.code);
     const profile = questionnaire.sections.find((s) => s.code === 'profile')!.questions;
     expect(quasi.sort()).toEqual([...profile.map((q) => q.code), 'work.hours_contract'].sort());

@@ -1,7 +1,6 @@
 import type { LayoutServerLoad } from './$types';
 import { hasDemoData } from '$api/editions/queries.server';
-import { dbOf } from '$lib/server/platform';
 
-export const load: LayoutServerLoad = async ({ platform }) => ({
-  demo: await hasDemoData(dbOf(platform)),
+export const load: LayoutServerLoad = async ({ locals }) => ({
+  demo: await hasDemoData(locals.db),
 });

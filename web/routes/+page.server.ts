@@ -1,8 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { listPublicEditions } from '$api/editions/queries.server';
-import { dbOf } from '$lib/server/platform';
 
-export const load: PageServerLoad = async ({ platform }) => {
-  const editions = await listPublicEditions(dbOf(platform));
+export const load: PageServerLoad = async ({ locals }) => {
+  const editions = await listPublicEditions(locals.db);
   return { editions, open: editions.find((e) => e.status === 'open') ?? null };
 };

@@ -1,5 +1,5 @@
 /**
- * The fingerprint that freezes a questionnaire once its edition opens (DESIGN §4). It covers what
+ * The fingerprint that freezes a questionnaire once its edition opens (docs/architecture.md, questionnaires). It covers what
  * respondents see and answer, and leaves out how answers are released (the quasi-identifier flag
  * and generalisation levels): disclosure control must be able to tighten after an edition opened
  * without that edition refusing answers, and the answers compare across editions all the same.

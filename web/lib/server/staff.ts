@@ -1,10 +1,9 @@
 import { error, redirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
-import { ApiError } from '$api/lib/errors';
 import { verifyAccess } from '$api/staff/access.server';
 import { SESSION_COOKIE, mayAct, sessionMember, type StaffMember } from '$api/staff/service.server';
 import type { StaffRole } from '../../../db/enums';
 import { localizeHref } from '$lib/paraglide/runtime';
-import { dbOf } from './platform';
+import { orPageError } from './domain';
 
 export function setSessionCookie(cookies: Cookies, token: string, hours: number): void {
   cookies.set(SESSION_COOKIE, token, {
@@ -22,14 +21,9 @@ export function setSessionCookie(cookies: Cookies, token: string, hours: number)
  * page sends to sign-in; with the wrong role it answers 403.
  */
 export async function requireMember(event: RequestEvent, role: StaffRole): Promise<StaffMember> {
-  try {
-    await verifyAccess(event.platform!.env, event.request.headers);
-  } catch (e) {
-    if (e instanceof ApiError) error(e.status, e.message);
-    throw e;
-  }
+  await orPageError(verifyAccess(event.platform!.env, event.request.headers));
   const token = event.cookies.get(SESSION_COOKIE);
-  const member = token ? await sessionMember(dbOf(event.platform), token) : null;
+  const member = token ? await sessionMember(event.locals.db, token) : null;
   if (!member)
     redirect(303, localizeHref(`/admin/connexion?next=${encodeURIComponent(event.url.pathname)}`));
   if (!mayAct(member, role)) error(403, 'This page is for administrators only.');

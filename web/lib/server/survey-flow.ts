@@ -4,7 +4,7 @@
  */
 import { redirect, type Cookies } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
-import { ApiError } from '$api/lib/errors';
+import { orPageError } from './domain';
 import { loadDraft, openEdition } from '$api/survey/service.server';
 import type { Db } from '$api/lib/db.server';
 import { readResumeCode } from './survey';
@@ -13,13 +13,9 @@ export const startPath = (year: number, reason?: 'missing' | 'expired') =>
   localizeHref(`/enquete/${year}${reason ? `?${reason}=1` : ''}`);
 
 export async function requireDraft(db: Db, cookies: Cookies, year: number) {
-  let edition;
-  try {
-    edition = await openEdition(db, year);
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 409) redirect(303, startPath(year));
-    throw e;
-  }
+  const edition = await orPageError(openEdition(db, year), {
+    edition_not_open: () => redirect(303, startPath(year)),
+  });
   const resumeCode = readResumeCode(cookies, year);
   const draft = resumeCode ? await loadDraft(db, resumeCode) : null;
   if (!resumeCode || !draft || draft.editionYear !== year)

@@ -1,9 +1,6 @@
 import { listPublicEditions } from '$api/editions/queries.server';
-import { dbOf } from '$lib/server/platform';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ platform }) => ({
-  editions: (await listPublicEditions(dbOf(platform)))
-    .filter((e) => e.status === 'published')
-    .reverse(),
+export const load: PageServerLoad = async ({ locals }) => ({
+  editions: (await listPublicEditions(locals.db)).filter((e) => e.status === 'published').reverse(),
 });

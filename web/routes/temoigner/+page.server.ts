@@ -1,12 +1,11 @@
 import { fail } from '@sveltejs/kit';
-import { ApiError } from '$api/lib/errors';
 import { enforceLimit } from '$api/lib/rate-limit.server';
 import { verifyTurnstile } from '$api/lib/turnstile.server';
 import { redact } from '$api/testimonials/redact';
 import { NewTestimonialBody } from '$api/testimonials/schemas';
 import { submitTestimonial } from '$api/testimonials/service.server';
 import { getLocale } from '$lib/paraglide/runtime';
-import { dbOf } from '$lib/server/platform';
+import { orFormFailure, wasRefused } from '$lib/server/domain';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ platform }) => ({
@@ -42,20 +41,21 @@ export const actions: Actions = {
       return fail(400, { values, invalid: parsed.error.issues.map((i) => i.path.join('.')) });
     return { values, preview: redact(parsed.data.text, parsed.data.lang) };
   },
-  confirm: async ({ request, platform }) => {
+  confirm: async ({ request, platform, locals }) => {
     const form = await request.formData();
     const { values, parsed } = read(form);
     if (!parsed.success)
       return fail(400, { values, invalid: parsed.error.issues.map((i) => i.path.join('.')) });
     const env = platform!.env;
-    try {
-      await enforceLimit('submit', env, request.headers);
-      await verifyTurnstile(env.TURNSTILE_SECRET, form.get('cf-turnstile-response')?.toString());
-    } catch (e) {
-      if (e instanceof ApiError) return fail(e.status, { values, refused: e.code });
-      throw e;
-    }
-    const { withdrawalCode } = await submitTestimonial(dbOf(platform), {
+    const admitted = await orFormFailure(
+      (async () => {
+        await enforceLimit('submit', env, request.headers);
+        await verifyTurnstile(env.TURNSTILE_SECRET, form.get('cf-turnstile-response')?.toString());
+      })(),
+      { values },
+    );
+    if (wasRefused(admitted)) return admitted;
+    const { withdrawalCode } = await submitTestimonial(locals.db, {
       ...parsed.data,
       ...parsed.data.context,
     });

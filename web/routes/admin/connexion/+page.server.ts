@@ -1,34 +1,33 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { ApiError } from '$api/lib/errors';
 import { enforceLimit } from '$api/lib/rate-limit.server';
 import { verifyAccess } from '$api/staff/access.server';
 import { login } from '$api/staff/service.server';
 import { localizeHref } from '$lib/paraglide/runtime';
-import { dbOf } from '$lib/server/platform';
+import { orFormFailure, wasRefused } from '$lib/server/domain';
 import { setSessionCookie } from '$lib/server/staff';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
-  default: async ({ request, cookies, platform, url }) => {
+  default: async ({ request, cookies, platform, url, locals }) => {
     const env = platform!.env;
     const form = await request.formData();
     const email = String(form.get('email') ?? '').slice(0, 254);
-    try {
-      await verifyAccess(env, request.headers);
-      await enforceLimit('login', env, request.headers);
-    } catch (e) {
-      if (e instanceof ApiError)
-        return fail(e.status, { email, refused: e.status === 429 ? 'rate' : 'access' });
-      throw e;
-    }
+    const admitted = await orFormFailure(
+      (async () => {
+        await verifyAccess(env, request.headers);
+        await enforceLimit('login', env, request.headers);
+      })(),
+      { email },
+    );
+    if (wasRefused(admitted)) return admitted;
     const hours = Number(env.STAFF_SESSION_HOURS);
     const session = await login(
-      dbOf(platform),
+      locals.db,
       email,
       String(form.get('password') ?? '').slice(0, 1000),
       hours,
     );
-    if (!session) return fail(401, { email, refused: 'credentials' });
+    if (!session) return fail(401, { email, refused: 'invalid_credentials' });
     setSessionCookie(cookies, session.token, hours);
     const next = url.searchParams.get('next') ?? '';
     // Only paths of this site: an open redirect would help phishing.

@@ -1,14 +1,13 @@
 import { redirect } from '@sveltejs/kit';
 import { SESSION_COOKIE, logout } from '$api/staff/service.server';
 import { localizeHref } from '$lib/paraglide/runtime';
-import { dbOf } from '$lib/server/platform';
 import { requireMember } from '$lib/server/staff';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
   default: async (event) => {
     const member = await requireMember(event, 'moderator');
-    await logout(dbOf(event.platform), event.cookies.get(SESSION_COOKIE)!, member);
+    await logout(event.locals.db, event.cookies.get(SESSION_COOKIE)!, member);
     event.cookies.delete(SESSION_COOKIE, { path: '/' });
     redirect(303, localizeHref('/admin/connexion'));
   },

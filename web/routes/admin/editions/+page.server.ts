@@ -2,7 +2,6 @@ import { fail } from '@sveltejs/kit';
 import { asc } from 'drizzle-orm';
 import { editions } from '../../../../db/schema.server';
 import { EDITION_STATUSES } from '../../../../db/enums';
-import { ApiError } from '$api/lib/errors';
 import { allowedTransitions } from '$api/editions/lifecycle';
 import { NewEditionBody } from '$api/editions/schemas';
 import {
@@ -14,13 +13,13 @@ import {
 import { questionnaires } from '$api/survey/questionnaires';
 import { DEFAULT_RELEASE_THRESHOLD } from '$api/releases/policy';
 import { releaseStatus } from '$api/releases/read.server';
-import { dbOf } from '$lib/server/platform';
 import { requireMember } from '$lib/server/staff';
+import { orFormFailure, wasRefused } from '$lib/server/domain';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const member = await requireMember(event, 'admin');
-  const db = dbOf(event.platform);
+  const db = event.locals.db;
   const list = await db.select().from(editions).orderBy(asc(editions.year));
   // A closed edition is the one about to be published: its admin reads what the package will
   // disclose first.
@@ -41,16 +40,13 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-/** Refusals from the lifecycle come back to the page as its message. */
-async function attempt(run: () => Promise<unknown>) {
-  try {
-    await run();
-    return null;
-  } catch (e) {
-    if (e instanceof ApiError && e.status < 500)
-      return fail(e.status, { error: Object.values(e.fields ?? {})[0] ?? e.message });
-    throw e;
-  }
+/** Refusals from the lifecycle come back to the page as its message: the field's, or the error's. */
+async function attempt<T>(work: Promise<T>) {
+  const result = await orFormFailure(work, {});
+  if (!wasRefused(result)) return null;
+  return fail(result.status, {
+    error: Object.values(result.data.fields)[0] ?? result.data.message,
+  });
 }
 
 export const actions: Actions = {
@@ -71,7 +67,7 @@ export const actions: Actions = {
       return fail(400, { error: `${issue.path.join('.')}: ${issue.message}` });
     }
     return (
-      (await attempt(() => createEdition(dbOf(event.platform), member, parsed.data))) ?? {
+      (await attempt(createEdition(event.locals.db, member, parsed.data))) ?? {
         done: { year: input.year, status: 'draft' },
       }
     );
@@ -83,7 +79,7 @@ export const actions: Actions = {
     const to = String(form.get('to')) as (typeof EDITION_STATUSES)[number];
     if (!EDITION_STATUSES.includes(to)) return fail(400, { error: 'Unknown state.' });
     return (
-      (await attempt(() => transitionEdition(dbOf(event.platform), member, year, to))) ?? {
+      (await attempt(transitionEdition(event.locals.db, member, year, to))) ?? {
         done: { year, status: to },
       }
     );
@@ -92,7 +88,7 @@ export const actions: Actions = {
     const member = await requireMember(event, 'admin');
     const year = Number((await event.request.formData()).get('year'));
     return (
-      (await attempt(() => requestRelease(dbOf(event.platform), member, year))) ?? {
+      (await attempt(requestRelease(event.locals.db, member, year))) ?? {
         done: { year, status: 'releaseRequested' },
       }
     );

@@ -5,13 +5,13 @@ import {
   publishTestimonial,
   rejectTestimonial,
 } from '$api/testimonials/service.server';
-import { dbOf } from '$lib/server/platform';
+import { orFormFailure, wasRefused } from '$lib/server/domain';
 import { requireMember } from '$lib/server/staff';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const member = await requireMember(event, 'moderator');
-  return { member, queue: await listForModeration(dbOf(event.platform), 'pending') };
+  return { member, queue: await listForModeration(event.locals.db, 'pending') };
 };
 
 export const actions: Actions = {
@@ -24,8 +24,11 @@ export const actions: Actions = {
       themes: form.getAll('themes'),
     });
     if (!edits.success) return fail(400, { id, invalid: true });
-    const outcome = await publishTestimonial(dbOf(event.platform), member, id, edits.data);
-    if (outcome === 'not_found') return fail(404, { id, invalid: true });
+    const published = await orFormFailure(
+      publishTestimonial(event.locals.db, member, id, edits.data),
+      { id, invalid: true },
+    );
+    if (wasRefused(published)) return published;
     return { id, done: 'published' as const };
   },
   reject: async (event) => {
@@ -34,8 +37,11 @@ export const actions: Actions = {
     const id = String(form.get('id') ?? '');
     const body = RejectBody.safeParse({ reason: form.get('reason') ?? '' });
     if (!body.success) return fail(400, { id, invalid: true });
-    const outcome = await rejectTestimonial(dbOf(event.platform), member, id, body.data.reason);
-    if (outcome === 'not_found') return fail(404, { id, invalid: true });
+    const rejected = await orFormFailure(
+      rejectTestimonial(event.locals.db, member, id, body.data.reason),
+      { id, invalid: true },
+    );
+    if (wasRefused(rejected)) return rejected;
     return { id, done: 'rejected' as const };
   },
 };

@@ -1,11 +1,10 @@
 import { DEFAULT_K } from '$api/findings/disclosure';
 import { themeCounts } from '$api/testimonials/service.server';
 import { THEME_CODES } from '$api/testimonials/themes';
-import { dbOf } from '$lib/server/platform';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ platform }) => {
-  const counts = await themeCounts(dbOf(platform));
+export const load: PageServerLoad = async ({ locals }) => {
+  const counts = await themeCounts(locals.db);
   // Small counts are shown as "< k", as every published figure is.
   return {
     k: DEFAULT_K,

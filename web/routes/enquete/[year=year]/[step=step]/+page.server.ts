@@ -2,15 +2,14 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { isVisible } from '$api/survey/answers';
 import { saveDraft } from '$api/survey/service.server';
 import { localizeHref } from '$lib/paraglide/runtime';
-import { dbOf } from '$lib/server/platform';
 import { requireDraft } from '$lib/server/survey-flow';
 import { checkStep, formToAnswers } from '$lib/survey/form';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, cookies, platform, url }) => {
+export const load: PageServerLoad = async ({ params, cookies, locals, url }) => {
   const year = Number(params.year);
   const step = Number(params.step);
-  const { edition, resumeCode, draft } = await requireDraft(dbOf(platform), cookies, year);
+  const { edition, resumeCode, draft } = await requireDraft(locals.db, cookies, year);
   const section = edition.questionnaire.sections[step - 1];
   if (!section) error(404, `The ${year} survey has no step ${step}.`);
   // Questions that hang on an earlier step are settled by the draft; those
@@ -28,8 +27,8 @@ export const load: PageServerLoad = async ({ params, cookies, platform, url }) =
 };
 
 export const actions: Actions = {
-  default: async ({ params, request, cookies, platform }) => {
-    const db = dbOf(platform);
+  default: async ({ params, request, cookies, locals }) => {
+    const db = locals.db;
     const year = Number(params.year);
     const step = Number(params.step);
     const { edition, resumeCode, draft } = await requireDraft(db, cookies, year);

@@ -1,12 +1,11 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { validateAnswers } from '$api/survey/answers';
-import { ApiError } from '$api/lib/errors';
-import { enforceLimit } from '$api/lib/rate-limit.server';
-import { verifyTurnstile } from '$api/lib/turnstile.server';
-import { questionsOf } from '$api/survey/questionnaires';
-import { deleteDraft, previousSubmission, submitResponse } from '$api/survey/service.server';
+import { redirect } from '@sveltejs/kit';
+import type { Db } from '$api/lib/db.server';
+import type { FieldErrors } from '$api/lib/errors';
+import type { Questionnaire } from '$api/survey/model';
+import { deleteDraft, previousSubmission } from '$api/survey/service.server';
+import { submitSurvey } from '$api/survey/submit.server';
+import { orFormFailure, wasRefused } from '$lib/server/domain';
 import { localizeHref } from '$lib/paraglide/runtime';
-import { dbOf } from '$lib/server/platform';
 import { forgetResumeCode, readResumeCode } from '$lib/server/survey';
 import { requireDraft } from '$lib/server/survey-flow';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,17 +15,24 @@ import type { Actions, PageServerLoad } from './$types';
  * it finds the stored response, so a double click or a retry after a
  * network error answers as the first time, and this page knows it is done.
  */
-async function alreadySent(platform: App.Platform | undefined, code: string | undefined) {
-  return code ? previousSubmission(dbOf(platform), code) : null;
+async function alreadySent(db: Db, code: string | undefined) {
+  return code ? previousSubmission(db, code) : null;
 }
 
-export const load: PageServerLoad = async ({ params, cookies, platform }) => {
+function stepPath(questionnaire: Questionnaire, year: number, fields: FieldErrors | undefined) {
+  const code = Object.keys(fields ?? {})[0]?.replace(/^answers\./, '');
+  const step =
+    questionnaire.sections.findIndex((s) => s.questions.some((q) => q.code === code)) + 1;
+  return localizeHref(`/enquete/${year}/${Math.max(step, 1)}`);
+}
+
+export const load: PageServerLoad = async ({ params, cookies, platform, locals }) => {
   const year = Number(params.year);
-  if (await alreadySent(platform, readResumeCode(cookies, year))) {
+  if (await alreadySent(locals.db, readResumeCode(cookies, year))) {
     forgetResumeCode(cookies, year);
     return { submitted: true, answers: {}, turnstileSiteKey: null };
   }
-  const { draft } = await requireDraft(dbOf(platform), cookies, year);
+  const { draft } = await requireDraft(locals.db, cookies, year);
   return {
     submitted: false,
     answers: draft.answers,
@@ -35,34 +41,28 @@ export const load: PageServerLoad = async ({ params, cookies, platform }) => {
 };
 
 export const actions: Actions = {
-  default: async ({ params, request, cookies, platform }) => {
-    const db = dbOf(platform);
+  default: async ({ params, request, cookies, platform, locals }) => {
+    const db = locals.db;
     const year = Number(params.year);
-    const env = platform!.env;
-    const previous = await alreadySent(platform, readResumeCode(cookies, year));
+    const previous = await alreadySent(db, readResumeCode(cookies, year));
     if (previous) return { withdrawalCode: previous.withdrawalCode };
 
     const { edition, draft, resumeCode } = await requireDraft(db, cookies, year);
     const form = await request.formData();
-    try {
-      await enforceLimit('submit', env, request.headers);
-      await verifyTurnstile(env.TURNSTILE_SECRET, form.get('cf-turnstile-response')?.toString());
-    } catch (e) {
-      if (e instanceof ApiError) return fail(e.status, { refused: e.code });
-      throw e;
-    }
-    const checked = validateAnswers(edition.questionnaire, draft.answers, {
-      requiredOf: questionsOf(edition.questionnaire),
-    });
-    if (!checked.ok) {
-      const code = Object.keys(checked.fields)[0]!.replace(/^answers\./, '');
-      const step =
-        edition.questionnaire.sections.findIndex((s) => s.questions.some((q) => q.code === code)) +
-        1;
-      redirect(303, localizeHref(`/enquete/${year}/${Math.max(step, 1)}`));
-    }
-    const { withdrawalCode } = await submitResponse(db, edition, checked.answers, resumeCode);
+    const submitted = await orFormFailure(
+      submitSurvey(db, platform!.env, {
+        year,
+        answers: draft.answers,
+        headers: request.headers,
+        turnstileToken: form.get('cf-turnstile-response')?.toString(),
+        idempotencyKey: resumeCode,
+      }),
+      {},
+      // A draft answer no longer valid: back to the step that asks it.
+      { invalid_answers: (e) => redirect(303, stepPath(edition.questionnaire, year, e.fields)) },
+    );
+    if (wasRefused(submitted)) return submitted;
     await deleteDraft(db, resumeCode);
-    return { withdrawalCode };
+    return { withdrawalCode: submitted.withdrawalCode };
   },
 };

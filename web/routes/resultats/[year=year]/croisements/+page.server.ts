@@ -1,13 +1,12 @@
 import { crosstabAxes } from '$api/findings/crosstab';
 import { findingsEdition, getCrosstab } from '$api/releases/read.server';
-import { dbOf } from '$lib/server/platform';
-import { findingsOr404 } from '$lib/server/findings';
+import { orPageError } from '$lib/server/domain';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, platform, url }) => {
-  const db = dbOf(platform);
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+  const db = locals.db;
   const year = Number(params.year);
-  const { questionnaire } = await findingsOr404(() => findingsEdition(db, year));
+  const { questionnaire } = await orPageError(findingsEdition(db, year));
   const axes = crosstabAxes(questionnaire);
   const plain = (list: typeof axes.rows) =>
     list.map((a) => ({ code: a.code, label: a.label, options: a.categories }));

@@ -1,9 +1,8 @@
 import { listReleases } from '$api/releases/read.server';
-import { dbOf } from '$lib/server/platform';
-import { findingsOr404 } from '$lib/server/findings';
+import { orPageError } from '$lib/server/domain';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, platform }) => {
+export const load: PageServerLoad = async ({ params, locals }) => {
   const year = Number(params.year);
-  return { year, releases: await findingsOr404(() => listReleases(dbOf(platform), year)) };
+  return { year, releases: await orPageError(listReleases(locals.db, year)) };
 };

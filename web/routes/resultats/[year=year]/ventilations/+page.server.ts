@@ -5,12 +5,11 @@ import {
   indicatorByCode,
 } from '$api/findings/definitions';
 import { getSummary } from '$api/releases/read.server';
-import { dbOf } from '$lib/server/platform';
-import { findingsOr404 } from '$lib/server/findings';
+import { orPageError } from '$lib/server/domain';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, platform, url }) => {
-  const summary = await findingsOr404(() => getSummary(dbOf(platform), Number(params.year)));
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+  const summary = await orPageError(getSummary(locals.db, Number(params.year)));
   // Unknown choices fall back to the first ones: the form cannot be put in an error state by a URL.
   const indicator = indicatorByCode.get(url.searchParams.get('indicator') ?? '') ?? INDICATORS[0]!;
   const by = dimensionByCode.get(url.searchParams.get('by') ?? '') ?? DIMENSIONS[0]!;

@@ -1,0 +1,56 @@
+/**
+ * Where pages meet the domain's one way to fail: services throw an ApiError for whatever the
+ * caller caused (a missing thing, a refusal, invalid input), as the API answers it. A load or an
+ * endpoint turns it into the page's error; an action into a form failure that names the refusal.
+ * `on` lets a page treat a code its own way (a redirect, a message of its own); server faults
+ * pass through untouched.
+ */
+import { error, fail, isActionFailure, type ActionFailure } from '@sveltejs/kit';
+import { ApiError, type FieldErrors } from '$api/lib/errors';
+
+type OnCode = Partial<Record<string, (e: ApiError) => never>>;
+
+function domainError(e: unknown, on: OnCode): ApiError {
+  if (!(e instanceof ApiError)) throw e;
+  on[e.code]?.(e);
+  if (e.status >= 500) throw e;
+  return e;
+}
+
+export async function orPageError<T>(work: Promise<T>, on: OnCode = {}): Promise<T> {
+  try {
+    return await work;
+  } catch (e) {
+    const refused = domainError(e, on);
+    error(refused.status, refused.message);
+  }
+}
+
+/** What an action's page reads after a refusal: the error code, its message and fields. */
+export interface Refusal {
+  refused: string;
+  message: string;
+  fields: FieldErrors;
+}
+
+export async function orFormFailure<T, D extends object>(
+  work: Promise<T>,
+  data: D,
+  on: OnCode = {},
+): Promise<T | ActionFailure<D & Refusal>> {
+  try {
+    return await work;
+  } catch (e) {
+    const refused = domainError(e, on);
+    return fail(refused.status, {
+      ...data,
+      refused: refused.code,
+      message: refused.message,
+      fields: refused.fields ?? {},
+    });
+  }
+}
+
+/** Whether an action's domain call was refused; unlike isActionFailure, it keeps the data's type. */
+export const wasRefused = <T, D>(result: T | ActionFailure<D>): result is ActionFailure<D> =>
+  isActionFailure(result);
