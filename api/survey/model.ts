@@ -41,6 +41,11 @@ export interface Question {
   /** Maximum length of a text answer, in characters. */
   maxLength?: number;
   showIf?: DisplayCondition;
+  /**
+   * The options run in order, first to last (an ordinal scale), so the data package's tools make
+   * an ordered factor of them. Scales are always ordered. Documentation of the answers only.
+   */
+  ordered?: boolean;
   instrument?: Instrument;
   /** Generalised, or masked for every record, before microdata leaves (DESIGN §3). */
   quasiIdentifier?: boolean;
