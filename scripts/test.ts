@@ -33,6 +33,10 @@ const steps: Step[] = [
     report: `${REPORTS}/workerd.json`,
   },
   { name: 'chromium', args: ['npx', 'tsx', 'scripts/ensure-chromium.ts'] },
+  {
+    name: "researchers' tools (R, haven, readr, PSPP)",
+    args: ['npx', 'tsx', 'scripts/ensure-research-tools.ts'],
+  },
   { name: 'build', args: ['npm', 'run', 'build', '--silent'] },
   {
     name: 'browser tests on the built Worker',

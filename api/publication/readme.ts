@@ -51,7 +51,7 @@ function loadingSnippets(columns: Column[]): string[] {
     '```',
     '',
     '```sql',
-    '-- DuckDB: the Parquet file, missing codes as NULL, one column as an ENUM of its labels',
+    '-- DuckDB: the Parquet file, one column as an ENUM of its labels (its missing codes become NULL)',
     `CREATE TYPE label_type AS ENUM (SELECT value_label_en FROM read_csv('codebook.csv', all_varchar = true) WHERE "column" = '${name}' AND missing = '0');`,
     'CREATE TABLE responses AS',
     `  SELECT * REPLACE (CAST((SELECT value_label_en FROM read_csv('codebook.csv', all_varchar = true) c WHERE c."column" = '${name}' AND c.missing = '0' AND c.value = r."${name}") AS label_type) AS "${name}")`,
