@@ -28,11 +28,19 @@ const steps: Step[] = [
   { name: 'type checks (tsc, svelte-check)', args: ['npm', 'run', 'check', '--silent'] },
   { name: 'lint (prettier, eslint)', args: ['npm', 'run', 'lint', '--silent'] },
   {
+    name: 'gazetteer matches its pinned sources',
+    args: ['npm', 'run', 'gazetteer', '--silent', '--', '--check'],
+  },
+  {
     name: 'unit and API tests in workerd',
     args: ['npx', ...vitest('vitest.config.ts', `${REPORTS}/workerd.json`)],
     report: `${REPORTS}/workerd.json`,
   },
   { name: 'chromium', args: ['npx', 'tsx', 'scripts/ensure-chromium.ts'] },
+  {
+    name: "researchers' tools (R, haven, readr, PSPP)",
+    args: ['npx', 'tsx', 'scripts/ensure-research-tools.ts'],
+  },
   { name: 'build', args: ['npm', 'run', 'build', '--silent'] },
   {
     name: 'browser tests on the built Worker',

@@ -5,13 +5,15 @@
  * only the quasi-identifiers and sensitive answers (a few bytes each) to
  * choose the anonymisation and assess its risk; the second turns each page
  * into CSV lines and Parquet columns. Only the compressed Parquet waits in
- * memory for the CSV entry to end.
+ * memory for the CSV entry to end. Every file lies in one folder named after
+ * the edition; datapackage.json comes last, since it holds every other
+ * file's size and SHA-256.
  */
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import type { SchemaElement } from 'hyparquet';
-import { eq } from 'drizzle-orm';
-import { editions, type Edition } from '../../db/schema.server';
+import { and, eq } from 'drizzle-orm';
+import { aggregates, editions, type Edition } from '../../db/schema.server';
 import { csvLines, toCsv } from '../findings/csv';
 import { getSummary } from '../releases/read.server';
 import { currentRelease } from '../releases/queries.server';
@@ -20,9 +22,16 @@ import { ApiError } from '../lib/errors';
 import type { Question } from '../survey/model';
 import { getQuestionnaire, questionsOf } from '../survey/questionnaires';
 import { anonymise, L_DIVERSITY, type Codes } from './anonymise';
+import { changelogMd, type EditionHistory } from './changelog';
+import { citationCff } from './citation';
 import { codebookCsv, codebookMd } from './codebook';
-import { dataPackage, type PackageFacts } from './datapackage';
+import { dataPackage, packageFolder, type FileFacts, type PackageFacts } from './datapackage';
+import { groupsCsv, indicatorDefinitionsCsv } from './indicator-definitions';
 import { indicatorsCsv } from './indicators';
+import { loadR } from './load-r';
+import { labelsEnSps, loadSps } from './load-spss';
+import { loadDo } from './load-stata';
+import { questionnaireMd } from './questionnaire-doc';
 import {
   microdataColumns,
   microdataRow,
@@ -35,6 +44,7 @@ import {
 import { packageReadme } from './readme';
 import { disclosureRisk, type DisclosureRisk } from './risk';
 import { sensitiveAttributes, type SensitiveAttribute } from './sensitive';
+import { Sha256 } from './sha256';
 
 /** Where the zip goes, chunk by chunk; `drain` is awaited after each page. */
 export interface ByteSink {
@@ -236,34 +246,38 @@ function parquetSchema(columns: Column[]): SchemaElement[] {
   ];
 }
 
-function zipEntry(zip: Zip, name: string, mtime: Date, content: string) {
-  const entry = new ZipDeflate(name, { level: 9 });
+/** A text file of the package, added whole; its size and SHA-256 for datapackage.json. */
+function zipEntry(zip: Zip, path: string, mtime: Date, content: string): FileFacts {
+  const entry = new ZipDeflate(path, { level: 9 });
   entry.mtime = mtime;
   zip.add(entry);
-  entry.push(utf8.encode(content), true);
+  const bytes = utf8.encode(content);
+  entry.push(bytes, true);
+  return { bytes: bytes.length, hash: new Sha256().update(bytes).hex() };
 }
 
 /** responses.csv streamed into the zip; responses.parquet gathered one row group at a time. */
 class ResponseFiles {
   private readonly csv: ZipDeflate;
+  private readonly csvHash = new Sha256();
+  private readonly parquetHash = new Sha256();
   private readonly parquetOut = new ChunkWriter();
   private readonly parquet: ParquetWriter;
   private group: Cell[][];
 
   constructor(
     private readonly zip: Zip,
+    private readonly folder: string,
     private readonly columns: Column[],
     private readonly mtime: Date,
   ) {
-    this.csv = new ZipDeflate('responses.csv', { level: 6 });
+    this.csv = new ZipDeflate(`${folder}/responses.csv`, { level: 6 });
     this.csv.mtime = mtime;
     zip.add(this.csv);
-    this.csv.push(
-      utf8.encode(
-        toCsv(
-          columns.map((c) => c.name),
-          [],
-        ),
+    this.pushCsv(
+      toCsv(
+        columns.map((c) => c.name),
+        [],
       ),
     );
     this.parquet = new ParquetWriter({
@@ -274,24 +288,39 @@ class ResponseFiles {
     this.group = columns.map(() => []);
   }
 
+  private pushCsv(text: string, final = false) {
+    const bytes = utf8.encode(text);
+    this.csvHash.update(bytes);
+    this.csv.push(bytes, final);
+  }
+
   add(lines: Cell[][]) {
-    this.csv.push(utf8.encode(csvLines(lines)));
+    this.pushCsv(csvLines(lines));
     for (const line of lines) line.forEach((cell, j) => this.group[j]!.push(cell));
     if (this.group[0]!.length >= ROW_GROUP) this.flushGroup();
   }
 
-  async finish() {
-    this.csv.push(new Uint8Array(), true);
+  /** Closes both files; their sizes and SHA-256. */
+  async finish(): Promise<{ csv: FileFacts; parquet: FileFacts }> {
+    this.pushCsv('', true);
     this.flushGroup();
     await this.parquet.finish();
     this.parquetOut.flush();
     // A zip entry cannot interleave with another: the Parquet goes in once the CSV has ended.
-    const entry = new ZipPassThrough('responses.parquet');
+    const entry = new ZipPassThrough(`${this.folder}/responses.parquet`);
     entry.mtime = this.mtime;
     this.zip.add(entry);
     const chunks = this.parquetOut.chunks;
     // finish() always leaves the footer, so the last chunk exists and closes the entry.
-    while (chunks.length) entry.push(chunks.shift()!, chunks.length === 0);
+    while (chunks.length) {
+      const chunk = chunks.shift()!;
+      this.parquetHash.update(chunk);
+      entry.push(chunk, chunks.length === 0);
+    }
+    return {
+      csv: { bytes: this.csvHash.bytes, hash: this.csvHash.hex() },
+      parquet: { bytes: this.parquetHash.bytes, hash: this.parquetHash.hex() },
+    };
   }
 
   private flushGroup() {
@@ -317,6 +346,115 @@ function answersByResponse(rows: [number, string, string, number | null][]) {
   return byResponse;
 }
 
+/** What a package keeps in D1 beside the zip: its row-id seed, and the levels it released. */
+const PACKAGE_KIND = 'package';
+
+interface PackageRecord {
+  release: number;
+  /** 32 random bytes, hex: the seed of the row ids' shuffle. */
+  seed: string;
+  levels?: EditionHistory['levels'];
+}
+
+async function readRecord(db: Db, year: number): Promise<PackageRecord | undefined> {
+  const row = await db.query.aggregates.findFirst({
+    where: and(eq(aggregates.editionYear, year), eq(aggregates.kind, PACKAGE_KIND)),
+    columns: { payloadJson: true },
+  });
+  return row && (JSON.parse(row.payloadJson) as PackageRecord);
+}
+
+async function writeRecord(db: Db, year: number, dataVersion: number, record: PackageRecord) {
+  const row = {
+    dataVersion,
+    payloadJson: JSON.stringify(record),
+    computedAt: new Date().toISOString(),
+  };
+  await db
+    .insert(aggregates)
+    .values({ editionYear: year, kind: PACKAGE_KIND, key: '', ...row })
+    .onConflictDoUpdate({
+      target: [aggregates.editionYear, aggregates.kind, aggregates.key],
+      set: row,
+    });
+}
+
+/**
+ * The seed of the row ids for the edition's final release: drawn once, kept, so the Worker and
+ * `npm run export` build the same zip, and never derived from anything stored about a response.
+ */
+async function rowSeed(db: Db, year: number, dataVersion: number, release: number) {
+  const stored = await readRecord(db, year);
+  if (stored?.release === release) return stored;
+  const seed = [...crypto.getRandomValues(new Uint8Array(32))]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('');
+  await writeRecord(db, year, dataVersion, { release, seed });
+  return { release, seed };
+}
+
+/** The row ids 1..n in an order shuffled by the seed (Fisher–Yates on xoshiro128**). */
+export function shuffledRowIds(n: number, seedHex: string): Uint32Array {
+  const words = [0, 1, 2, 3].map((i) => Number.parseInt(seedHex.slice(i * 8, i * 8 + 8), 16));
+  let [a, b, c, d] = words as [number, number, number, number];
+  if (!(a | b | c | d)) a = 1;
+  const rotl = (x: number, k: number) => (x << k) | (x >>> (32 - k));
+  const next = () => {
+    const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+    const t = b << 9;
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
+    c ^= t;
+    d = rotl(d, 11);
+    return result / 2 ** 32;
+  };
+  const ids = Uint32Array.from({ length: n }, (_, i) => i + 1);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    const swap = ids[i]!;
+    ids[i] = ids[j]!;
+    ids[j] = swap;
+  }
+  return ids;
+}
+
+/**
+ * Every published edition up to `edition`, for the changelog: its questionnaire, whether it is
+ * demo data, and the levels its package released (kept when it was built; assessed now for one
+ * never built).
+ */
+async function history(db: Db, edition: Edition, levels: EditionHistory['levels']) {
+  const earlier = await db.query.editions.findMany({
+    where: eq(editions.status, 'published'),
+    orderBy: editions.year,
+  });
+  const result: EditionHistory[] = [];
+  for (const e of earlier) {
+    if (e.year >= edition.year) continue;
+    const record = await readRecord(db, e.year);
+    const assessed = record?.levels ? null : await assessEdition(db, e).then((a) => a.risk.levels);
+    result.push({
+      year: e.year,
+      questionnaireVersion: e.questionnaireVersion,
+      demo: e.demo,
+      k: e.k,
+      levels: record?.levels ?? assessed!,
+      levelsFromPackage: !!record?.levels,
+    });
+  }
+  result.push({
+    year: edition.year,
+    questionnaireVersion: edition.questionnaireVersion,
+    demo: edition.demo,
+    k: edition.k,
+    levels,
+    levelsFromPackage: true,
+  });
+  return result;
+}
+
 /** The package of `edition`, as `publishedEdition` returned it: its data version is checked at the end. */
 export async function buildPackage(
   db: Db,
@@ -327,6 +465,8 @@ export async function buildPackage(
 ): Promise<BuiltPackage> {
   const { year } = edition;
   const questionnaire = getQuestionnaire(edition.questionnaireVersion)!;
+  const release = (await currentRelease(db, year))!;
+  const record = await rowSeed(db, year, edition.dataVersion, release.number);
   const { ids, quasi, levels, risk } = await assessEdition(db, edition, onProgress);
   const columns = microdataColumns(questionnaire, levels);
   const quasiLevels = new Map(quasi.map((q, i) => [q.code, levels[i]!]));
@@ -342,7 +482,11 @@ export async function buildPackage(
     freeTextQuestions: questionsOf(questionnaire)
       .filter((q) => q.type === 'text')
       .map((q) => q.code),
+    demo: edition.demo,
+    release: { number: release.number, releasedOn: release.releasedOn },
   };
+  const folder = packageFolder(year);
+  const editionsSoFar = await history(db, edition, risk.levels);
 
   let failure: Error | null = null;
   const zip = new Zip((err, chunk) => {
@@ -352,15 +496,29 @@ export async function buildPackage(
   // A fixed date makes two builds of the same data byte-identical.
   // (fflate writes DOS dates, which stop at the end of 2099.)
   const mtime = new Date(Math.min(Date.parse(`${facts.publishedOn}T00:00:00Z`), LAST_ZIP_DATE));
-  zipEntry(zip, 'README.md', mtime, packageReadme(facts));
-  zipEntry(zip, 'datapackage.json', mtime, JSON.stringify(dataPackage(facts, columns), null, 2));
-  zipEntry(zip, 'codebook.csv', mtime, codebookCsv(columns));
-  zipEntry(zip, 'codebook.md', mtime, codebookMd(columns, year, edition.questionnaireVersion));
-  zipEntry(zip, 'disclosure-risk.json', mtime, JSON.stringify(risk, null, 2));
-  zipEntry(zip, 'indicators.csv', mtime, indicatorsCsv(await getSummary(db, year)));
+  const files: Record<string, FileFacts> = {};
+  const add = (name: string, content: string) =>
+    (files[name] = zipEntry(zip, `${folder}/${name}`, mtime, content));
+  add('README.md', packageReadme(facts, columns));
+  add('CITATION.cff', citationCff(facts));
+  add('CHANGELOG.md', changelogMd(editionsSoFar));
+  for (const locale of ['fr', 'en'] as const) {
+    add(`questionnaire.${locale}.md`, questionnaireMd(questionnaire, year, locale));
+  }
+  add('codebook.csv', codebookCsv(columns));
+  add('codebook.md', codebookMd(columns, year, edition.questionnaireVersion));
+  add('indicator-definitions.csv', indicatorDefinitionsCsv());
+  add('groups.csv', groupsCsv(questionnaire, columns));
+  add('load.R', loadR(columns, facts));
+  add('load.sps', loadSps(columns, facts));
+  add('labels-en.sps', labelsEnSps(columns, facts));
+  add('load.do', loadDo(columns, facts));
+  add('disclosure-risk.json', JSON.stringify(risk, null, 2));
+  add('indicators.csv', indicatorsCsv(await getSummary(db, year)));
   await sink.drain();
 
-  const files = new ResponseFiles(zip, columns, mtime);
+  const rowIds = shuffledRowIds(released, record.seed);
+  const data = new ResponseFiles(zip, folder, columns, mtime);
   for (let start = 0; start < released; start += PAGE) {
     const end = Math.min(start + PAGE, released);
     const byResponse = answersByResponse(
@@ -368,14 +526,24 @@ export async function buildPackage(
     );
     const lines: Cell[][] = [];
     for (let i = start; i < end; i++) {
-      lines.push(microdataRow(columns, byResponse.get(ids[i]!) ?? new Map(), quasiLevels));
+      lines.push(
+        microdataRow(columns, byResponse.get(ids[i]!) ?? new Map(), quasiLevels, rowIds[i]!),
+      );
     }
-    files.add(lines);
+    data.add(lines);
     if (failure) throw failure;
     await sink.drain();
     onProgress?.({ phase: 'rows', done: end, total: released });
   }
-  await files.finish();
+  const { csv, parquet } = await data.finish();
+  files['responses.csv'] = csv;
+  files['responses.parquet'] = parquet;
+  zipEntry(
+    zip,
+    `${folder}/datapackage.json`,
+    mtime,
+    JSON.stringify(dataPackage(facts, columns, files), null, 2),
+  );
   zip.end();
   if (failure) throw failure;
   await sink.drain();
@@ -396,5 +564,6 @@ export async function buildPackage(
       },
     );
   }
+  await writeRecord(db, year, edition.dataVersion, { ...record, levels: risk.levels });
   return { year, rows: released, risk };
 }

@@ -1,7 +1,75 @@
 /** README.md of an edition's data package, in French then English. Pure. */
-import type { Locale } from '../survey/model';
-import { LICENCE, RISK_FILE, type PackageFacts } from './datapackage';
+import { isQuasiIdentifier, type Locale } from '../survey/model';
+import {
+  LICENCE,
+  packageFolder,
+  packageVersion,
+  RISK_FILE,
+  SYNTHETIC,
+  type PackageFacts,
+} from './datapackage';
+import type { Column } from './microdata';
+import { MISSING_CODES } from './missing';
 import type { DisclosureRisk } from './risk';
+
+/** The snippets that load the data with labels, the same in both languages. */
+function loadingSnippets(columns: Column[]): string[] {
+  const example =
+    columns.find(
+      (c) =>
+        c.type === 'string' && c.values?.length && !(c.question && isQuasiIdentifier(c.question)),
+    ) ?? columns.find((c) => c.type === 'string' && c.values?.length);
+  const name = example?.name ?? 'career.intent_leave';
+  const codes = MISSING_CODES.map((m) => `'${m.code}'`).join(', ');
+  return [
+    '```r',
+    'source("load.R")                 # French labels; lang <- "en"; source("load.R") for English',
+    'str(responses)                   # factors, ordered factors, NA for every missing code',
+    'table(responses_missing[["work.clients_count"]])   # why values are missing',
+    '```',
+    '',
+    '```spss',
+    "CD '/path/to/this/folder'.",
+    "INSERT FILE='load.sps'.        /* then INSERT FILE='labels-en.sps' for English labels.",
+    '```',
+    '',
+    '```stata',
+    'cd "/path/to/this/folder"',
+    'do load.do en                  // or: do load.do   (French labels)',
+    '```',
+    '',
+    '```python',
+    'import pandas as pd',
+    '',
+    `MISSING = [${codes}]`,
+    'codebook = pd.read_csv("codebook.csv", dtype=str, keep_default_na=False)',
+    'd = pd.read_csv("responses.csv", na_values=MISSING, keep_default_na=False)',
+    'values = codebook[(codebook.value != "") & (codebook.missing == "0") & (codebook.kind != "multi")]',
+    'for column, v in values.groupby("column", sort=False):',
+    '    ordered = v.ordered.iloc[0] == "1"',
+    '    codes = d[column].astype("Int64").astype(str) if v.type.iloc[0] == "integer" else d[column]',
+    '    d[column] = pd.Categorical(codes, categories=list(v.value), ordered=ordered)',
+    '    d[column] = d[column].cat.rename_categories(list(v.value_label_en))  # or value_label_fr',
+    '```',
+    '',
+    '```sql',
+    '-- DuckDB: the Parquet file, one column as an ENUM of its labels (its missing codes become NULL)',
+    `CREATE TYPE label_type AS ENUM (SELECT value_label_en FROM read_csv('codebook.csv', all_varchar = true) WHERE "column" = '${name}' AND missing = '0');`,
+    'CREATE TABLE responses AS',
+    `  SELECT * REPLACE (CAST((SELECT value_label_en FROM read_csv('codebook.csv', all_varchar = true) c WHERE c."column" = '${name}' AND c.missing = '0' AND c.value = r."${name}") AS label_type) AS "${name}")`,
+    "  FROM 'responses.parquet' r;",
+    `SELECT "${name}", count(*) FROM responses GROUP BY ALL ORDER BY 1;`,
+    '```',
+    '',
+    "`frictionless validate datapackage.json` reads the codes of the Table Schema's `missingValues`; the Parquet file holds the same values as the CSV and no null (frictionless-py reads Parquet nulls as NaN).",
+  ];
+}
+
+function missingLines(locale: Locale): string[] {
+  return MISSING_CODES.map(
+    (m) => `| \`${m.code}\` | \`${m.stata}\` | ${m.label[locale]} | ${m.description[locale]} |`,
+  );
+}
 
 function generalisationLines(facts: PackageFacts, locale: Locale): string[] {
   return facts.risk.levels.map(
@@ -81,23 +149,34 @@ export function riskSection(risk: DisclosureRisk, locale: Locale): string[] {
   ];
 }
 
-export function packageReadme(facts: PackageFacts): string {
+export function packageReadme(facts: PackageFacts, columns: Column[]): string {
   const { year, k, rows, siteUrl } = facts;
-  const citation = `Observatoire des community managers (${facts.publishedOn.slice(0, 4)}). Enquête annuelle ${year} : réponses anonymisées et indicateurs [jeu de données]. ${LICENCE.title}. ${siteUrl}/donnees/${year}`;
+  const version = packageVersion(facts);
+  const citation = `Observatoire des community managers (${facts.publishedOn.slice(0, 4)}). Enquête annuelle ${year} : réponses anonymisées et indicateurs${facts.demo ? ' (données synthétiques)' : ''} [jeu de données], version ${version}. ${LICENCE.title}. ${siteUrl}/donnees/${year}`;
   return [
-    `# Observatoire des community managers — données ${year}`,
+    `# Observatoire des community managers — données ${year}${facts.demo ? ' (données synthétiques / synthetic data)' : ''}`,
     '',
+    ...(facts.demo ? [`> **${SYNTHETIC.fr}**`, '>', `> **${SYNTHETIC.en}**`, ''] : []),
     '*English below.*',
     '',
-    `Réponses anonymisées à l’enquête annuelle ${year} sur la charge de travail et le bien-être des community managers (questionnaire ${facts.questionnaireVersion}), publiées le ${facts.publishedOn}.`,
+    `Réponses anonymisées à l’enquête annuelle ${year} sur la charge de travail et le bien-être des community managers (questionnaire ${facts.questionnaireVersion}), publiées le ${facts.publishedOn}. Version ${version} : diffusion finale n° ${facts.release.number} du ${facts.release.releasedOn}. Tous les fichiers sont dans le dossier \`${packageFolder(year)}/\`.`,
     '',
     '## Fichiers',
     '',
-    `- \`responses.csv\` : ${rows} réponses, une ligne par réponse, une colonne par question (UTF-8, virgule). Une question à choix multiples donne une colonne 0/1 par option ; les scores WHO-5 et CBI sont des colonnes. Cellule vide : sans réponse ou question non posée.`,
+    `- \`responses.csv\` : ${rows} réponses, une ligne par réponse, une colonne par question (UTF-8, virgule). Une question à choix multiples donne une colonne 0/1 par option ; les scores WHO-5 et CBI sont des colonnes. \`row_id\` est un identifiant tiré au hasard pour ce paquet. Une cellule sans réponse porte un code qui dit pourquoi (ci-dessous).`,
     '- `responses.parquet` : le même contenu, colonnes typées.',
-    '- `datapackage.json` : description Frictionless (Data Package v2) de chaque fichier, types et valeurs permises.',
-    '- `codebook.csv`, `codebook.md` : le libellé de chaque colonne et de chaque valeur, en français et en anglais, et le calcul des scores.',
-    `- \`indicators.csv\` : les indicateurs publiés, avec le secret statistique (aucune valeur sur moins de ${k} répondants).`,
+    '- `load.R`, `load.sps` (+ `labels-en.sps`), `load.do` : lisent `responses.csv` avec les libellés dans R, SPSS ou PSPP, et Stata.',
+    '- `datapackage.json` : description Frictionless (Data Package v2) de chaque fichier, types, valeurs permises, valeurs manquantes, taille et SHA-256.',
+    '- `codebook.csv`, `codebook.md` : le libellé de chaque colonne et de chaque valeur, en français et en anglais, le filtre de chaque question, le calcul des scores, les noms SPSS et Stata, la définition des indicateurs.',
+    `- \`indicators.csv\` : les indicateurs publiés, avec le secret statistique (aucune valeur sur moins de ${k} répondants) ; \`indicator-definitions.csv\` : leur définition ; \`groups.csv\` : les groupes de leurs ventilations et les codes de \`responses.csv\` qui les forment.`,
+    '- `questionnaire.fr.md`, `questionnaire.en.md` : le questionnaire, imprimable, avec ses filtres.',
+    '- `CHANGELOG.md` : les éditions publiées, les changements du questionnaire et l’anonymisation de chacune ; `CITATION.cff` : comment citer.',
+    '',
+    '## Valeurs manquantes',
+    '',
+    '| code | Stata | | |',
+    '| --- | --- | --- | --- |',
+    ...missingLines('fr'),
     '',
     '## Collecte',
     '',
@@ -126,28 +205,30 @@ export function packageReadme(facts: PackageFacts): string {
     '',
     '## Lire les données',
     '',
-    '```r',
-    'd <- read.csv("responses.csv", encoding = "UTF-8")',
-    '```',
-    '',
-    '```python',
-    'import pandas as pd',
-    'd = pd.read_csv("responses.csv")  # or pd.read_parquet("responses.parquet")',
-    '```',
+    ...loadingSnippets(columns),
     '',
     '---',
     '',
-    `# Community Manager Observatory — ${year} data`,
+    `# Community Manager Observatory — ${year} data${facts.demo ? ' (synthetic data)' : ''}`,
     '',
-    `Anonymised responses to the ${year} annual survey of community managers' workload and wellbeing (questionnaire ${facts.questionnaireVersion}), published on ${facts.publishedOn}.`,
+    `Anonymised responses to the ${year} annual survey of community managers' workload and wellbeing (questionnaire ${facts.questionnaireVersion}), published on ${facts.publishedOn}. Version ${version}: final release no. ${facts.release.number} of ${facts.release.releasedOn}. Every file is in the folder \`${packageFolder(year)}/\`.`,
     '',
     '## Files',
     '',
-    `- \`responses.csv\`: ${rows} responses, one row per response, one column per question (UTF-8, comma separated). A multiple-choice question becomes one 0/1 column per option; the WHO-5 and CBI scores are columns. Empty cell: no answer, or the question was not asked.`,
+    `- \`responses.csv\`: ${rows} responses, one row per response, one column per question (UTF-8, comma separated). A multiple-choice question becomes one 0/1 column per option; the WHO-5 and CBI scores are columns. \`row_id\` is drawn at random for this package. A cell without an answer holds a code that says why (below).`,
     '- `responses.parquet`: the same content, with typed columns.',
-    '- `datapackage.json`: the Frictionless description (Data Package v2) of every file, with types and allowed values.',
-    '- `codebook.csv`, `codebook.md`: the label of every column and value, in French and English, and how the scores are computed.',
-    `- \`indicators.csv\`: the published indicators, with disclosure control applied (no value rests on fewer than ${k} respondents).`,
+    '- `load.R`, `load.sps` (+ `labels-en.sps`), `load.do`: read `responses.csv` with its labels in R, SPSS or PSPP, and Stata.',
+    '- `datapackage.json`: the Frictionless description (Data Package v2) of every file, with types, allowed values, missing values, size and SHA-256.',
+    "- `codebook.csv`, `codebook.md`: the label of every column and value, in French and English, each question's routing, how the scores are computed, the SPSS and Stata names, the indicators' definitions.",
+    `- \`indicators.csv\`: the published indicators, with disclosure control applied (no value rests on fewer than ${k} respondents); \`indicator-definitions.csv\`: their definitions; \`groups.csv\`: the groups of their breakdowns and the codes of \`responses.csv\` that make them up.`,
+    '- `questionnaire.fr.md`, `questionnaire.en.md`: the questionnaire, printable, with its routing.',
+    '- `CHANGELOG.md`: the editions published, questionnaire changes and the anonymisation of each; `CITATION.cff`: how to cite.',
+    '',
+    '## Missing values',
+    '',
+    '| code | Stata | | |',
+    '| --- | --- | --- | --- |',
+    ...missingLines('en'),
     '',
     '## Collection',
     '',
@@ -173,6 +254,10 @@ export function packageReadme(facts: PackageFacts): string {
     citation,
     '',
     `Licence: ${LICENCE.title} — ${LICENCE.path}`,
+    '',
+    '## Loading the data',
+    '',
+    'See the snippets above (R, SPSS, Stata, pandas, DuckDB).',
     '',
   ].join('\n');
 }

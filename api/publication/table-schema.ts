@@ -4,8 +4,19 @@ export interface TableField {
   type: 'string' | 'integer' | 'number' | 'boolean';
   title: string;
   title_en: string;
-  constraints?: { enum?: (string | number)[]; minimum?: number; maximum?: number };
+  constraints?: {
+    enum?: (string | number)[];
+    minimum?: number;
+    maximum?: number;
+    required?: boolean;
+    unique?: boolean;
+  };
   categories?: { value: string | number; label: string; label_en: string }[];
+  categoriesOrdered?: true;
+  /** Which of the schema's missing values the field may hold (an extension). */
+  missingReasons?: string[];
+  /** The display condition of the question (an extension). */
+  routing?: { question: string; anyOf: string[] };
   quasiIdentifier?: true;
 }
 

@@ -43,6 +43,11 @@ export interface ChoiceQuestion extends QuestionBase, QuasiIdentifierFlag {
   type: 'single' | 'multi';
   options: Option[];
   /**
+   * The options run in order, first to last (an ordinal scale), so the data package's tools make
+   * an ordered factor of them. Scales are always ordered. Documentation of the answers only.
+   */
+  ordered?: boolean;
+  /**
    * Coarser levels of a choice quasi-identifier, finest first; each level merges groups of the
    * one before, never splits them. Past the last one the answer is masked for every record.
    */
@@ -91,6 +96,14 @@ export function isQuasiIdentifier(question: Question): question is QuasiIdentifi
 export function hasOptions(question: Question): question is OptionQuestion {
   return 'options' in question;
 }
+
+/** The options of any question: none for numbers and texts. */
+export const choicesOf = (question: Question): Option[] =>
+  hasOptions(question) ? question.options : [];
+
+/** The generalisation levels of any question: none but for choices that have them. */
+export const generalisationOf = (question: Question): GeneralisationLevel[] =>
+  question.type === 'single' || question.type === 'multi' ? (question.generalisation ?? []) : [];
 
 /** One level of generalisation: every option code belongs to exactly one group. */
 export type GeneralisationLevel = Group[];

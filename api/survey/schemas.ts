@@ -24,6 +24,10 @@ const QuestionSchema = z
       .object({ question: z.string(), anyOf: z.array(z.string()) })
       .optional()
       .openapi({ description: 'Asked only when `question` was answered with one of `anyOf`.' }),
+    ordered: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'The options run in order, first to last (an ordinal scale).' }),
     instrument: z.enum(['who5', 'cbi_work']).optional(),
     quasiIdentifier: z.boolean().optional(),
   })

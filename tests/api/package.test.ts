@@ -6,6 +6,8 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateResponses } from '../../db/seed/generate';
 import { getDb } from '../../api/lib/db.server';
+import { codeChanges } from '../../api/publication/changelog';
+import { MISSING_CODES } from '../../api/publication/missing';
 import { publishedEdition } from '../../api/publication/package.server';
 import { editionRisk } from '../../api/editions/service.server';
 import { openEdition, submitResponse } from '../../api/survey/service.server';
@@ -14,7 +16,7 @@ import { getQuestionnaire, optionsOf, questionsOf } from '../../api/survey/quest
 import { castCell, rowErrors, type SchemaField } from '../support/table-schema';
 import { clearDatabase } from './db';
 import { addStaff, api, newClient, postJson, signIn } from './helpers';
-import { release, runJob } from './releases';
+import { insertDemoResponses, release, runJob } from './releases';
 
 /** Words a respondent typed: they must never leave in the package. */
 const FREE_TEXT = 'Mon manager Zéphyrin appelle le dimanche soir';
@@ -45,12 +47,20 @@ interface RiskReport {
 
 interface Package {
   files: Record<string, string>;
+  /** Every file of the zip, by name inside its folder. */
+  bytes: Record<string, Uint8Array>;
+  folders: string[];
   zipBytes: number;
   csv: Record<string, string>[];
   header: string[];
   risk: RiskReport;
   descriptor: {
     licenses: { name: string }[];
+    id: string;
+    name: string;
+    version: string;
+    synthetic: boolean;
+    description_en: string;
     anonymisation: {
       k: number;
       l: number;
@@ -63,10 +73,21 @@ interface Package {
     resources: {
       name: string;
       path: string;
+      bytes: number;
+      hash: string;
+      type?: string;
       rows?: number;
       schema: {
-        fields: (SchemaField & { quasiIdentifier?: true; title: string; title_en: string })[];
-        missingValues: string[];
+        fields: (SchemaField & {
+          quasiIdentifier?: true;
+          title: string;
+          title_en: string;
+          categories?: { value: string | number; label: string; label_en: string }[];
+          categoriesOrdered?: true;
+          missingReasons?: string[];
+        })[];
+        missingValues: { value: string; label: string; label_fr: string }[];
+        primaryKey?: string[];
       };
     }[];
   };
@@ -79,7 +100,10 @@ async function download(year = YEAR): Promise<Package> {
   expect(res.headers.get('content-type')).toBe('application/zip');
   expect(res.headers.get('content-disposition')).toContain(`observatoire-cm-${year}.zip`);
   const zip = new Uint8Array(await res.arrayBuffer());
-  const entries = unzipSync(zip);
+  const folders = [...new Set(Object.keys(unzipSync(zip)).map((name) => name.split('/')[0]!))];
+  const entries = Object.fromEntries(
+    Object.entries(unzipSync(zip)).map(([name, bytes]) => [name.replace(/^[^/]+\//, ''), bytes]),
+  );
   const files = Object.fromEntries(
     Object.entries(entries)
       .filter(([name]) => !name.endsWith('.parquet'))
@@ -90,6 +114,8 @@ async function download(year = YEAR): Promise<Package> {
   const csv = rows.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]!])));
   return {
     files,
+    bytes: entries,
+    folders,
     zipBytes: zip.length,
     csv,
     header,
@@ -115,9 +141,11 @@ const DECLARED = [
   'profile.age_band',
   'profile.gender',
 ];
+/** The missing codes, as the CSV writes them. */
+const MISSING = MISSING_CODES.map((m) => String(m.code));
 const band = (cell: string, cuts: [number, string][], last: string) =>
-  cell === '' ? '' : (cuts.find(([below]) => Number(cell) < below)?.[1] ?? last);
-/** Each sensitive attribute as the CSV shows it; an empty cell (no answer) is a value too. */
+  MISSING.includes(cell) ? cell : (cuts.find(([below]) => Number(cell) < below)?.[1] ?? last);
+/** Each sensitive attribute as the CSV shows it; a missing code (no answer) is a value too. */
 const SENSITIVE: Record<string, (row: Record<string, string>) => string> = {
   'exposure.harassment_12m': (r) => r['exposure.harassment_12m']!,
   'score.who5.band': (r) =>
@@ -196,8 +224,8 @@ function releasedAs(
   answer: { o: string; x: number | null } | undefined,
 ) {
   const steps = q.type === 'number' ? (q.bands ?? []) : (q.generalisation ?? []);
-  if (level > steps.length) return 'suppressed';
-  if (!answer) return '';
+  if (level > steps.length) return '-4';
+  if (!answer) return '-2';
   if (q.type === 'number') {
     const x = answer.x!;
     if (level === 0) return String(x);
@@ -209,7 +237,7 @@ function releasedAs(
         (b.lte === undefined || x <= b.lte),
     )!.code;
   }
-  if (level === 0) return answer.o;
+  if (level === 0) return answer.o === 'undisclosed' ? '-3' : answer.o;
   return q.generalisation![level - 1]!.find((g) => g.members.includes(answer.o))!.code;
 }
 
@@ -230,7 +258,7 @@ async function attack(year: number, p: Package) {
   // value counts exactly the full-detail answers it stands for, so subtracting the rows from a
   // full-detail table leaves nothing to attach to anyone.
   for (const q of QUASI) {
-    const masked = p.csv.filter((r) => r[q.code] === 'suppressed').length;
+    const masked = p.csv.filter((r) => r[q.code] === '-4').length;
     expect([0, p.csv.length], q.code).toContain(masked);
     if (!p.csv.length) continue;
     const served = new Map<string, number>();
@@ -294,7 +322,7 @@ beforeAll(async () => {
   const listed = await env.EXPORTS.list();
   await Promise.all(listed.objects.map((o) => env.EXPORTS.delete(o.key)));
   await env.DB.prepare(
-    `INSERT INTO editions (year, status, questionnaire_version, opens_on, closes_on, k) VALUES (?1, 'open', '2024.1', '2025-09-15', '2025-12-14', ?2)`,
+    `INSERT INTO editions (year, status, questionnaire_version, opens_on, closes_on, k, demo) VALUES (?1, 'open', '2024.1', '2025-09-15', '2025-12-14', ?2, 1)`,
   )
     .bind(YEAR, K)
     .run();
@@ -358,14 +386,26 @@ describe('the data package of a published edition', () => {
   it('is built and stored in R2 at publication', async () => {
     const stored = await env.EXPORTS.head(`packages/${YEAR}.zip`);
     expect(stored?.size).toBe(pkg.zipBytes);
-    expect(Object.keys(pkg.files).sort()).toEqual([
+    expect(pkg.folders).toEqual([`observatoire-cm-${YEAR}`]);
+    expect(Object.keys(pkg.bytes).sort()).toEqual([
+      'CHANGELOG.md',
+      'CITATION.cff',
       'README.md',
       'codebook.csv',
       'codebook.md',
       'datapackage.json',
       'disclosure-risk.json',
+      'groups.csv',
+      'indicator-definitions.csv',
       'indicators.csv',
+      'labels-en.sps',
+      'load.R',
+      'load.do',
+      'load.sps',
+      'questionnaire.en.md',
+      'questionnaire.fr.md',
       'responses.csv',
+      'responses.parquet',
     ]);
     expect(pkg.parquet.length).toBeGreaterThan(0);
   });
@@ -380,8 +420,9 @@ describe('the data package of a published edition', () => {
     const { fields, missingValues } = responsesResource(pkg).schema;
     expect(fields.map((f) => f.name)).toEqual(pkg.header);
     for (const f of fields) expect(f.title && f.title_en).toBeTruthy();
+    const missing = missingValues.map((m) => m.value);
     const errors = pkg.csv.flatMap((row, i) =>
-      rowErrors(fields, missingValues, row).map((e) => `row ${i + 1}: ${e}`),
+      rowErrors(fields, missing, row).map((e) => `row ${i + 1}: ${e}`),
     );
     expect(errors).toEqual([]);
   });
@@ -391,7 +432,7 @@ describe('the data package of a published edition', () => {
       expect(pkg.header).toContain(`work.platforms.${o.code}`);
     expect(pkg.header).not.toContain('work.platforms');
     expect(pkg.header).toEqual(expect.arrayContaining(['score.who5', 'score.cbi_work']));
-    const scored = pkg.csv.filter((r) => r['score.who5'] !== '');
+    const scored = pkg.csv.filter((r) => r['score.who5'] !== '-2');
     expect(scored.length).toBeGreaterThan(100);
     for (const r of scored.slice(0, 50)) {
       const sum = [1, 2, 3, 4, 5].reduce((s, i) => s + Number(r[`wellbeing.who5_${i}`]), 0);
@@ -409,7 +450,6 @@ describe('the data package of a published edition', () => {
       const expected = Object.fromEntries(
         fields.map((f) => {
           const cell = pkg.csv[i]![f.name]!;
-          if (cell === '') return [f.name, null];
           return [f.name, (castCell(f, cell) as { value: unknown }).value];
         }),
       );
@@ -428,6 +468,165 @@ describe('the data package of a published edition', () => {
     for (const r of codebook) expect(r.label_fr && r.label_en).toBeTruthy();
     for (const h of pkg.header) expect(pkg.files['codebook.md']).toContain(`\`${h}\``);
     expect(codebook.find((r) => r.column === 'score.cbi_work')!.scoring_en).toMatch(/reversed/);
+  });
+
+  it('gives every resource its size and SHA-256, a version, an id and a row-id primary key', async () => {
+    const d = pkg.descriptor;
+    const release = await env.DB.prepare(
+      "SELECT number FROM releases WHERE edition_year = ?1 AND kind = 'final' AND status = 'published'",
+    )
+      .bind(YEAR)
+      .first<{ number: number }>();
+    expect(d.version).toBe(`${YEAR}.${release!.number}.0`);
+    expect(d.id).toContain(`/donnees/${YEAR}#release-${release!.number}`);
+    expect(d.name).toBe(`observatoire-cm-${YEAR}`);
+    const described = d.resources.map((r) => r.path).sort();
+    expect(described).toEqual(
+      Object.keys(pkg.bytes)
+        .filter((n) => n !== 'datapackage.json')
+        .sort(),
+    );
+    for (const r of d.resources) {
+      const bytes = pkg.bytes[r.path]!;
+      const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new Uint8Array(bytes)));
+      const hex = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+      expect([r.path, r.bytes, r.hash]).toEqual([r.path, bytes.length, hex]);
+      if (r.schema) expect(r.type, r.path).toBe('table');
+    }
+    const { schema } = responsesResource(pkg);
+    expect(schema.primaryKey).toEqual(['row_id']);
+    const ids = pkg.csv.map((r) => Number(r.row_id));
+    expect([...ids].sort((a, b) => a - b)).toEqual(ids.map((_, i) => i + 1));
+    // Drawn at random, not in the order of the rows (which follow the stored ids).
+    expect(ids.filter((id, i) => id === i + 1).length).toBeLessThan(ids.length / 10);
+  });
+
+  it('says why each value is missing, with one documented code per reason', () => {
+    const { fields, missingValues } = responsesResource(pkg).schema;
+    expect(missingValues).toEqual(
+      MISSING_CODES.map((m) => ({
+        value: String(m.code),
+        label: m.label.en,
+        label_fr: m.label.fr,
+      })),
+    );
+    const codebook = parse(pkg.files['codebook.csv']!, { columns: true }) as Record<
+      string,
+      string
+    >[];
+    const documented = new Set(
+      codebook.filter((r) => r.missing === '1').map((r) => `${r.column}=${r.value}`),
+    );
+    const seen = new Map<string, number>();
+    for (const row of pkg.csv) {
+      for (const f of fields) {
+        const cell = row[f.name]!;
+        if (!MISSING.includes(cell)) continue;
+        expect(f.missingReasons, f.name).toContain(cell);
+        expect(documented.has(`${f.name}=${cell}`), `${f.name}=${cell}`).toBe(true);
+        seen.set(cell, (seen.get(cell) ?? 0) + 1);
+      }
+    }
+    // Every reason occurs: not asked (routing), no answer, prefer not to say; and the anonymiser
+    // masks at least one quasi-identifier of this edition (withheld).
+    expect([...seen.keys()].sort()).toEqual(['-1', '-2', '-3', '-4']);
+    expect(pkg.csv.some((r) => r['work.clients_count'] === '-1')).toBe(true);
+    for (const m of MISSING_CODES) {
+      expect(pkg.files['README.md']).toContain(`| \`${m.code}\` | \`${m.stata}\` | ${m.label.en}`);
+      expect(pkg.files['codebook.md']).toContain(m.label.en);
+    }
+    // Not asked means the condition shows it: employer type released in full, or as a group.
+    const routed = codebook.find((r) => r.column === 'work.clients_count')!;
+    expect(routed.routing_en).toMatch(/profile\.employer_type.*agency.*freelance/);
+  });
+
+  it('has a label for every code in the data, and marks ordered scales', () => {
+    const { fields } = responsesResource(pkg).schema;
+    const codebook = parse(pkg.files['codebook.csv']!, { columns: true }) as Record<
+      string,
+      string
+    >[];
+    const labelled = new Map<string, Set<string>>();
+    for (const r of codebook.filter((r) => r.value !== '')) {
+      expect(r.value_label_fr && r.value_label_en, `${r.column}=${r.value}`).toBeTruthy();
+      labelled.set(r.column!, (labelled.get(r.column!) ?? new Set()).add(r.value!));
+    }
+    for (const f of fields) {
+      const labels = labelled.get(f.name) ?? new Set();
+      for (const row of pkg.csv) {
+        const cell = row[f.name]!;
+        if (f.categories || MISSING.includes(cell)) {
+          expect(labels.has(cell), `${f.name}=${cell}`).toBe(true);
+        }
+      }
+      for (const c of f.categories ?? []) expect(labels.has(String(c.value))).toBe(true);
+    }
+    const field = (name: string) => fields.find((f) => f.name === name)!;
+    expect(field('wellbeing.who5_1').categoriesOrdered).toBe(true);
+    expect(field('exposure.hostile_frequency').categoriesOrdered).toBe(true);
+    expect(field('exposure.harassment_12m').categoriesOrdered).toBeUndefined();
+    // Scores to the precision of their scale.
+    for (const r of pkg.csv) {
+      expect(r['score.who5']).toMatch(/^-?\d+$/);
+      expect(r['score.cbi_work']).toMatch(/^-?\d+(\.\d{1,2})?$/);
+    }
+  });
+
+  it('maps the breakdown groups of indicators.csv onto the codes of the responses', () => {
+    const groups = parse(pkg.files['groups.csv']!, { columns: true }) as Record<string, string>[];
+    const indicators = parse(pkg.files['indicators.csv']!, { columns: true }) as Record<
+      string,
+      string
+    >[];
+    const mapped = new Set(groups.map((g) => `${g.dimension}/${g.group}`));
+    for (const row of indicators.filter((r) => r.dimension !== '')) {
+      expect(mapped.has(`${row.dimension}/${row.group}`), `${row.dimension}/${row.group}`).toBe(
+        true,
+      );
+    }
+    const team = groups.find((g) => g.dimension === 'team' && g.group === 'team')!;
+    expect(team.options).toBe('team_2_3 team_4_plus');
+    const { fields } = responsesResource(pkg).schema;
+    for (const g of groups.filter((g) => g.reproducible === '1')) {
+      const field = fields.find((f) => f.name === g.column)!;
+      const allowed = [...(field.categories ?? []).map((c) => String(c.value)), ...MISSING];
+      for (const v of g.values_in_responses!.split(' ')) expect(allowed, g.group).toContain(v);
+    }
+    const definitions = parse(pkg.files['indicator-definitions.csv']!, { columns: true }) as Record<
+      string,
+      string
+    >[];
+    expect(new Set(definitions.map((d) => d.indicator))).toEqual(
+      new Set(indicators.map((r) => r.indicator)),
+    );
+    const harassed = definitions.find((d) => d.indicator === 'harassed_12m')!;
+    expect(harassed.value_en).toMatch(/outside yes, no/);
+    const cbi = definitions.find((d) => d.indicator === 'cbi_high')!;
+    expect(cbi.value_en).toMatch(/wellbeing\.cbi_7 reversed.*at least 4 of 7/);
+    expect(pkg.files['codebook.md']).toContain('### `cbi_high`');
+  });
+
+  it('says the data is synthetic, and how to cite this version', () => {
+    expect(pkg.descriptor.synthetic).toBe(true);
+    expect(pkg.descriptor.description_en).toMatch(/synthetic/i);
+    expect(pkg.files['README.md']).toMatch(/synthetic/i);
+    expect(pkg.files['CITATION.cff']).toMatch(/synthetic/i);
+    expect(pkg.files['CITATION.cff']).toContain(`version: "${pkg.descriptor.version}"`);
+    expect(pkg.files['CITATION.cff']).toMatch(/^cff-version: 1\.2\.0$/m);
+  });
+
+  it('carries the questionnaire with its routing, and loaders for R, SPSS and Stata', () => {
+    const fr = pkg.files['questionnaire.fr.md']!;
+    const en = pkg.files['questionnaire.en.md']!;
+    for (const q of questionsOf(getQuestionnaire('2024.1')!)) {
+      expect(fr).toContain(`\`${q.code}\``);
+      expect(en).toContain(q.label.en);
+    }
+    expect(en).toMatch(/Asked only if the answer to profile\.employer_type/);
+    expect(pkg.files['load.R']).toContain('ordered = TRUE');
+    expect(pkg.files['load.sps']).toContain('MISSING VALUES');
+    expect(pkg.files['load.do']).toContain('rename v2 profile_employer_type');
+    for (const h of pkg.header) expect(pkg.files['load.R']).toContain(`"${h}"`);
   });
 
   it('holds k-anonymity on the quasi-identifiers of the file produced', () => {
@@ -682,4 +881,37 @@ describe('the data package of a published edition', () => {
     );
     expect((await env.EXPORTS.head(`packages/${YEAR}.zip`))?.etag).toBe(before?.etag);
   });
+  it('lists in the changelog every code added or removed between editions', async () => {
+    const year = 2039;
+    await env.DB.prepare(
+      `INSERT INTO editions (year, status, questionnaire_version, opens_on, closes_on, published_on, k, demo)
+       VALUES (?1, 'published', '2026.1', '2039-09-01', '2039-12-01', '2040-01-10', 10, 1)`,
+    )
+      .bind(year)
+      .run();
+    await insertDemoResponses(2026, 900, year);
+    await release(year, 'final');
+    const served = await download(year);
+    const changelog = served.files['CHANGELOG.md']!;
+    const changes = codeChanges(getQuestionnaire('2024.1')!, getQuestionnaire('2026.1')!);
+    const codes = [
+      ...changes.addedQuestions.map((c) => `added question \`${c}\``),
+      ...changes.removedQuestions.map((c) => `removed question \`${c}\``),
+      ...changes.addedOptions.map((c) => `added option \`${c}\``),
+      ...changes.removedOptions.map((c) => `removed option \`${c}\``),
+    ];
+    expect(changes.addedQuestions).toEqual([
+      'work.disconnect_holidays',
+      'exposure.support_after_attack',
+      'support.disconnect_policy',
+    ]);
+    for (const line of codes) expect(changelog).toContain(line);
+    // Each earlier edition with the levels its own package released.
+    expect(changelog).toContain(`## ${YEAR} — questionnaire 2024.1`);
+    expect(changelog).toContain(`## ${year} — questionnaire 2026.1`);
+    for (const l of pkg.risk.levels) {
+      expect(changelog).toContain(`| \`${l.question}\` | ${l.level} |`);
+    }
+    expect(served.descriptor.version).toMatch(new RegExp(`^${year}\\.\\d+\\.0$`));
+  }, 60_000);
 });

@@ -64,14 +64,31 @@ describe('open data', () => {
       page.getByRole('link', { name: /télécharger le paquet de données/i }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('observatoire-cm-2025.zip');
-    const files = unzipSync(new Uint8Array(await readFile((await download.path())!)));
+    const entries = unzipSync(new Uint8Array(await readFile((await download.path())!)));
+    // One folder named after the edition, so two editions never unzip over each other.
+    expect(new Set(Object.keys(entries).map((name) => name.split('/')[0]))).toEqual(
+      new Set(['observatoire-cm-2025']),
+    );
+    const files = Object.fromEntries(
+      Object.entries(entries).map(([name, bytes]) => [name.replace(/^[^/]+\//, ''), bytes]),
+    );
     expect(Object.keys(files).sort()).toEqual([
+      'CHANGELOG.md',
+      'CITATION.cff',
       'README.md',
       'codebook.csv',
       'codebook.md',
       'datapackage.json',
       'disclosure-risk.json',
+      'groups.csv',
+      'indicator-definitions.csv',
       'indicators.csv',
+      'labels-en.sps',
+      'load.R',
+      'load.do',
+      'load.sps',
+      'questionnaire.en.md',
+      'questionnaire.fr.md',
       'responses.csv',
       'responses.parquet',
     ]);

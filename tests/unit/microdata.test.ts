@@ -5,7 +5,7 @@ import {
   QuasiEncoding,
   quasiIdentifiers,
   releasedLevels,
-  SUPPRESSED,
+  toolNames,
   type ResponseAnswers,
 } from '../../api/publication/microdata';
 import { getQuestionnaire, questionsOf } from '../../api/survey/questionnaires';
@@ -14,6 +14,11 @@ const questionnaire = getQuestionnaire('2026.1')!;
 const quasi = quasiIdentifiers(questionnaire);
 const levelsWith = (overrides: Record<string, number>) => quasi.map((q) => overrides[q.code] ?? 0);
 const HOURS = 'work.hours_contract';
+
+/** The missing codes: numbers in numeric columns, the same digits as text in categorical ones. */
+const NOT_ASKED = -1;
+const NO_ANSWER = -2;
+const WITHHELD = -4;
 
 const answers = (entries: [string, string[], number | null][]): ResponseAnswers =>
   new Map(entries.map(([code, codes, num]) => [code, { codes, num }]));
@@ -39,9 +44,9 @@ describe('microdata columns', () => {
       microdataColumns(questionnaire, levels)
         .find((c) => c.name === 'profile.region')!
         .values!.map((v) => v.value);
-    expect(region(levelsWith({}))).not.toContain(SUPPRESSED);
+    expect(region(levelsWith({})).length).toBe(15);
     expect(region(levelsWith({ 'profile.region': 2 }))).toEqual(['idf', 'not_idf']);
-    expect(region(levelsWith({ 'profile.region': 3 }))).toEqual([SUPPRESSED]);
+    expect(region(levelsWith({ 'profile.region': 3 }))).toEqual([]);
   });
 
   it('turns contracted hours into a string column of bands once generalised', () => {
@@ -54,8 +59,36 @@ describe('microdata columns', () => {
     expect(hours(1).type).toBe('string');
     expect(hours(1).values!.map((v) => v.value)).toContain('h35_39');
     expect(hours(2).values!.map((v) => v.value)).toEqual(['h_lt35', 'h35', 'h_gt35']);
-    expect(hours(3).values!.map((v) => v.value)).toEqual([SUPPRESSED]);
+    expect(hours(3).values!.map((v) => v.value)).toEqual([]);
+    expect(hours(3).missing).toEqual(['withheld']);
   });
+
+  it('starts with a row id, marks ordered scales, and releases "prefer not to say" as a code', () => {
+    expect(columns[0]).toMatchObject({ name: 'row_id', rowId: true, type: 'integer' });
+    const byName = new Map(columns.map((c) => [c.name, c]));
+    expect(byName.get('wellbeing.who5_1')!.values!.map((v) => v.value)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(byName.get('wellbeing.who5_1')!.ordered).toBe(true);
+    expect(byName.get('profile.age_band')!.ordered).toBe(true);
+    expect(byName.get('profile.employer_type')!.ordered).toBeUndefined();
+    const salary = byName.get('career.salary_band')!;
+    expect(salary.values!.map((v) => v.value)).not.toContain('undisclosed');
+    expect(salary.missing).toEqual(['no_answer', 'prefer_not_to_say']);
+    expect(byName.get('work.clients_count')!.missing).toEqual(['not_asked', 'no_answer']);
+  });
+
+  it('gives every column a distinct SPSS and Stata name of at most 32 characters', () => {
+    for (const c of columns) expect(c.toolName).toMatch(/^[A-Za-z][A-Za-z0-9_]{0,31}$/);
+    expect(new Set(columns.map((c) => c.toolName.toLowerCase())).size).toBe(columns.length);
+    expect(byToolName('profile.employer_type')).toBe('profile_employer_type');
+    expect(toolNames(['a.b', 'a_b', `x.${'y'.repeat(40)}`, `x_${'y'.repeat(40)}`])).toEqual([
+      'a_b',
+      'a_b_2',
+      `x_${'y'.repeat(30)}`,
+      `x_${'y'.repeat(28)}_2`,
+    ]);
+  });
+
+  const byToolName = (name: string) => columns.find((c) => c.name === name)!.toolName;
 });
 
 describe('a microdata row', () => {
@@ -64,7 +97,7 @@ describe('a microdata row', () => {
   const quasiLevels = new Map(quasi.map((q, i) => [q.code, levels[i]!]));
   const row = (a: ResponseAnswers) =>
     Object.fromEntries(
-      microdataRow(columns, a, quasiLevels).map((cell, i) => [columns[i]!.name, cell]),
+      microdataRow(columns, a, quasiLevels, 7).map((cell, i) => [columns[i]!.name, cell]),
     );
   const who5 = [5, 4, 3, 2, 1].map(
     (score, i) => [`wellbeing.who5_${i + 1}`, [`f${score}`], score] as [string, string[], number],
@@ -83,30 +116,91 @@ describe('a microdata row', () => {
   it('generalises and suppresses quasi-identifiers as chosen, and keeps the rest as answered', () => {
     const r = row(respondent);
     expect(r['profile.region']).toBe('metro_other');
-    expect(r['profile.age_band']).toBe(SUPPRESSED);
+    expect(r['row_id']).toBe(7);
+    expect(r['profile.age_band']).toBe(String(WITHHELD));
     expect(r['profile.gender']).toBe('woman');
-    expect(r['profile.employer_type']).toBeNull();
+    expect(r['profile.employer_type']).toBe(String(NO_ANSWER));
     expect(r['work.hours_actual']).toBe(42.5);
     expect(r[HOURS]).toBe('h35_39');
     expect(r['work.platforms.instagram']).toBe(1);
     expect(r['work.platforms.facebook']).toBe(0);
     expect(r['wellbeing.who5_1']).toBe(5);
     expect(r['score.who5']).toBe(60);
-    expect(r['score.cbi_work']).toBeNull();
+    expect(r['score.cbi_work']).toBe(NO_ANSWER);
+  });
+
+  it('says why a cell is empty: not asked, no answer, prefers not to say', () => {
+    const r = row(
+      answers([
+        ['profile.employer_type', ['brand'], null],
+        ['profile.gender', ['undisclosed'], null],
+        ['exposure.harassment_12m', ['yes'], null],
+      ]),
+    );
+    expect(r['work.clients_count']).toBe(NOT_ASKED);
+    expect(r['exposure.support_after_attack']).toBe(String(NO_ANSWER));
+    expect(r['profile.gender']).toBe('-3');
+    expect(r['exposure.harassment_12m']).toBe('yes');
+    const agency = row(answers([['profile.employer_type', ['agency'], null]]));
+    expect(agency['work.clients_count']).toBe(NO_ANSWER);
+    expect(agency['exposure.support_after_attack']).toBe(String(NOT_ASKED));
+    // No answer to the condition hides the question.
+    expect(row(answers([]))['work.clients_count']).toBe(NOT_ASKED);
+  });
+
+  it('withholds a routed question for everyone when its condition is released too coarsely', () => {
+    const coarse = levelsWith({ 'profile.employer_type': 1 });
+    const cols = microdataColumns(questionnaire, coarse);
+    const levelsByCode = new Map(quasi.map((q, i) => [q.code, coarse[i]!]));
+    const clients = (employer: string, count?: number) =>
+      microdataRow(
+        cols,
+        answers([
+          ['profile.employer_type', [employer], null],
+          ...(count === undefined
+            ? []
+            : [['work.clients_count', [''], count] as [string, string[], number]]),
+        ]),
+        levelsByCode,
+        1,
+      )[cols.findIndex((c) => c.name === 'work.clients_count')];
+    // Brand and agency are both "private", and only agencies are asked: a count at all, or a
+    // "not asked", would tell an agency CM from a brand CM, which the release hides.
+    expect(clients('agency', 12)).toBe(WITHHELD);
+    expect(clients('agency')).toBe(WITHHELD);
+    expect(clients('brand')).toBe(WITHHELD);
+    expect(clients('public')).toBe(WITHHELD);
+    expect(clients('freelance', 3)).toBe(WITHHELD);
+    expect(cols.find((c) => c.name === 'work.clients_count')!.missing).toEqual(['withheld']);
+  });
+
+  it('keeps a routed question whose condition is released in enough detail', () => {
+    const exact = microdataColumns(questionnaire, levelsWith({}));
+    const levelsByCode = new Map(quasi.map((q) => [q.code, 0]));
+    const cell = microdataRow(
+      exact,
+      answers([
+        ['profile.employer_type', ['agency'], null],
+        ['work.clients_count', [''], 12],
+      ]),
+      levelsByCode,
+      1,
+    )[exact.findIndex((c) => c.name === 'work.clients_count')];
+    expect(cell).toBe(12);
   });
 
   it('masks an attribute for answered and unanswered records alike, and nothing else', () => {
     const unanswered = row(answers([]));
-    expect(unanswered['profile.age_band']).toBe(SUPPRESSED);
-    expect(unanswered['profile.region']).toBeNull();
-    expect(unanswered[HOURS]).toBeNull();
-    const masked = Object.entries(row(respondent)).filter(([, cell]) => cell === SUPPRESSED);
-    expect(masked).toEqual([['profile.age_band', SUPPRESSED]]);
+    expect(unanswered['profile.age_band']).toBe(String(WITHHELD));
+    expect(unanswered['profile.region']).toBe(String(NO_ANSWER));
+    expect(unanswered[HOURS]).toBe(String(NO_ANSWER));
+    const masked = Object.entries(row(respondent)).filter(([, cell]) => Number(cell) === WITHHELD);
+    expect(masked).toEqual([['profile.age_band', String(WITHHELD)]]);
   });
 
   it('leaves an unanswered multiple choice empty rather than all zeros', () => {
     const r = row(answers([]));
-    expect(r['work.platforms.instagram']).toBeNull();
+    expect(r['work.platforms.instagram']).toBe(NO_ANSWER);
   });
 
   it('bands contracted hours, 35 hours apart from its neighbours', () => {
@@ -115,6 +209,7 @@ describe('a microdata row', () => {
         columns.filter((c) => c.name === HOURS),
         answers([[HOURS, [''], hours]]),
         new Map([[HOURS, level]]),
+        1,
       )[0];
     expect([34.5, 35, 35.5, 39.5, 40].map((h) => at(1, h))).toEqual([
       'h30_34',

@@ -191,6 +191,7 @@ export const questionnaire2026_1: Questionnaire = {
         {
           code: 'profile.company_size',
           type: 'single',
+          ordered: true,
           label: {
             fr: 'Combien de personnes travaillent dans votre structure ?',
             en: 'How many people work in your organisation?',
@@ -337,6 +338,7 @@ export const questionnaire2026_1: Questionnaire = {
         {
           code: 'profile.experience',
           type: 'single',
+          ordered: true,
           label: {
             fr: 'Depuis combien de temps exercez-vous le métier de community manager ?',
             en: 'How long have you worked as a community manager?',
@@ -370,6 +372,7 @@ export const questionnaire2026_1: Questionnaire = {
         {
           code: 'profile.age_band',
           type: 'single',
+          ordered: true,
           label: { fr: 'Quel âge avez-vous ?', en: 'How old are you?' },
           quasiIdentifier: true,
           generalisation: [
@@ -593,6 +596,7 @@ export const questionnaire2026_1: Questionnaire = {
         {
           code: 'work.messages_days_off',
           type: 'single',
+          ordered: true,
           label: {
             fr: 'Consultez-vous vos messages professionnels pendant vos jours de repos ?',
             en: 'Do you check work messages on your days off?',
@@ -687,6 +691,7 @@ export const questionnaire2026_1: Questionnaire = {
         {
           code: 'exposure.hostile_frequency',
           type: 'single',
+          ordered: true,
           label: {
             fr: 'À quelle fréquence lisez-vous ou modérez-vous des commentaires hostiles ou violents ?',
             en: 'How often do you read or moderate hostile or violent comments?',
@@ -746,6 +751,7 @@ export const questionnaire2026_1: Questionnaire = {
         {
           code: 'exposure.validation_pressure',
           type: 'single',
+          ordered: true,
           label: {
             fr: 'Vous arrive-t-il d’enchaîner des allers-retours de validation sans fin avec votre hiérarchie ou vos clients ?',
             en: 'Do you go through endless rounds of approval with your managers or clients?',
@@ -755,6 +761,7 @@ export const questionnaire2026_1: Questionnaire = {
         {
           code: 'exposure.urgent_requests',
           type: 'single',
+          ordered: true,
           label: {
             fr: 'Recevez-vous des demandes urgentes en dehors de vos horaires de travail ?',
             en: 'Do you receive urgent requests outside your working hours?',
@@ -1011,6 +1018,7 @@ export const questionnaire2026_1: Questionnaire = {
         {
           code: 'career.salary_band',
           type: 'single',
+          ordered: true,
           label: {
             fr: 'Quel est votre salaire brut annuel, en équivalent temps plein ?',
             en: 'What is your gross annual salary, full-time equivalent?',

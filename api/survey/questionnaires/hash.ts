@@ -1,13 +1,14 @@
 /**
  * The fingerprint that freezes a questionnaire once its edition opens (docs/architecture.md, questionnaires). It covers what
- * respondents see and answer, and leaves out how answers are released (the quasi-identifier flag
- * and generalisation levels): disclosure control must be able to tighten after an edition opened
- * without that edition refusing answers, and the answers compare across editions all the same.
+ * respondents see and answer, and leaves out how answers are released and documented (the
+ * quasi-identifier flag, generalisation levels, whether options are ordered): disclosure control
+ * and the data package must be able to change after an edition opened without that edition
+ * refusing answers, and the answers compare across editions all the same.
  */
 import { sha256Hex } from '../../lib/crypto';
 import type { Questionnaire } from '../model';
 
-const RELEASE_METADATA = new Set(['quasiIdentifier', 'generalisation', 'bands']);
+const RELEASE_METADATA = new Set(['quasiIdentifier', 'generalisation', 'bands', 'ordered']);
 
 export async function questionnaireHash(questionnaire: Questionnaire): Promise<string> {
   return sha256Hex(
