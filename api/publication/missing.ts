@@ -55,8 +55,8 @@ export const MISSING_CODES: readonly MissingCode[] = [
     stata: '.d',
     label: { fr: 'Masqué (confidentialité)', en: 'Withheld for privacy' },
     description: {
-      fr: 'Masqué par l’anonymisation, de la même façon pour toutes les réponses du fichier : un quasi-identifiant masqué, ou, pour une question filtrée sur un quasi-identifiant regroupé, la raison de l’absence (non posée ou sans réponse) qui révélerait le détail masqué.',
-      en: 'Masked by the anonymisation, the same way for every response of the file: a masked quasi-identifier or, for a question routed on a grouped quasi-identifier, the reason for the gap (not asked or not answered), which would show the masked detail.',
+      fr: 'Masqué par l’anonymisation, de la même façon pour toutes les réponses du fichier : un quasi-identifiant masqué, ou une question filtrée sur un quasi-identifiant publié trop grossièrement pour montrer sa condition, car toute valeur ou absence révélerait le détail masqué.',
+      en: 'Masked by the anonymisation, the same way for every response of the file: a masked quasi-identifier, or a question routed on a quasi-identifier released too coarsely to show its condition, since any value or gap would show the hidden detail.',
     },
   },
 ];

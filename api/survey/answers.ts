@@ -5,8 +5,7 @@
  */
 import { z } from 'zod';
 import type { FieldErrors } from '../lib/errors';
-import { hasOptions, type Option, type Question, type Questionnaire } from './model';
-import { questionsOf } from './questionnaires';
+import { hasOptions, questionsOf, type Option, type Question, type Questionnaire } from './model';
 
 /** An option code, a list of option codes, a number or a text, by question type. */
 export type AnswerValue = string | string[] | number;

@@ -139,3 +139,15 @@ export interface Questionnaire {
   title: Localized;
   sections: Section[];
 }
+
+export function questionsOf(questionnaire: Questionnaire): Question[] {
+  return questionnaire.sections.flatMap((s) => s.questions);
+}
+
+/** The options of a choice or scale question that the questionnaire must have. */
+export function optionsOf(questionnaire: Questionnaire, code: string): Option[] {
+  const question = questionsOf(questionnaire).find((q) => q.code === code);
+  if (!question || !hasOptions(question))
+    throw new Error(`${questionnaire.version} has no choice question ${code}.`);
+  return question.options;
+}

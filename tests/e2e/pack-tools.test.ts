@@ -187,7 +187,8 @@ describe('the data package in R, PSPP, Stata (via haven) and DuckDB', () => {
     expect(tagged).toBe(missingCells);
     // The do-file labels the same codes as extended missing values .a to .d.
     expect(doFile).toContain('mvdecode');
-    expect(doFile).toMatch(/\.a `"Not asked \(routing\)"'/);
+    expect(doFile).toMatch(/\.b `"No answer"'/);
+    expect(doFile).toMatch(/\.d `"Withheld for privacy"'/);
   });
 
   it('DuckDB: reads the Parquet file, value for value with the CSV, and runs the README snippet', async () => {

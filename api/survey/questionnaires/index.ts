@@ -1,4 +1,4 @@
-import { hasOptions, type Option, type Question, type Questionnaire } from '../model';
+import type { Questionnaire } from '../model';
 import { questionnaire2024_1 } from './2024-1';
 import { questionnaire2026_1 } from './2026-1';
 
@@ -16,14 +16,4 @@ export function getQuestionnaire(version: string): Questionnaire | undefined {
   return questionnaires[version];
 }
 
-export function questionsOf(questionnaire: Questionnaire): Question[] {
-  return questionnaire.sections.flatMap((s) => s.questions);
-}
-
-/** The options of a choice or scale question that the questionnaire must have. */
-export function optionsOf(questionnaire: Questionnaire, code: string): Option[] {
-  const question = questionsOf(questionnaire).find((q) => q.code === code);
-  if (!question || !hasOptions(question))
-    throw new Error(`${questionnaire.version} has no choice question ${code}.`);
-  return question.options;
-}
+export { optionsOf, questionsOf } from '../model';

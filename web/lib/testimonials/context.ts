@@ -1,8 +1,10 @@
 import type { Locale } from '$api/survey/model';
-import { getQuestionnaire, optionsOf } from '$api/survey/questionnaires';
+import { optionsOf } from '$api/survey/model';
+import { questionnaire2026_1 } from '$api/survey/questionnaires/2026-1';
 import { CONTEXT_QUESTIONS, THEMES } from '$api/testimonials/themes';
 
-const questionnaire = getQuestionnaire('2026.1')!;
+/** The questionnaire whose profile options a testimonial may carry. */
+const questionnaire = questionnaire2026_1;
 
 /** The employer types and experience bands a testimonial may carry, with their labels. */
 export const employerOptions = optionsOf(questionnaire, CONTEXT_QUESTIONS.employerType);
