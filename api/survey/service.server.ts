@@ -151,7 +151,7 @@ export type Withdrawal = 'deleted' | 'excluded';
  * after, the published figures are frozen, so it is only excluded from
  * future exports, and its free-text answers, which no figure uses, are
  * deleted. Either way its text leaves no trace in the database files
- * (api/lib/erasure.ts). Returns null when no response has that code.
+ * (api/lib/erasure.server.ts). Returns null when no response has that code.
  */
 export async function withdrawResponse(db: Db, withdrawalCode: string): Promise<Withdrawal | null> {
   const hash = await sha256Hex(withdrawalCode);

@@ -203,7 +203,7 @@ async function searchIndex(db: Db): Promise<{ ddl: string; bytes: number }> {
 
 /**
  * Deletes the testimonial behind a code and its themes, leaving no trace of
- * its words (api/lib/erasure.ts). Its text is overwritten in place first.
+ * its words (api/lib/erasure.server.ts). Its text is overwritten in place first.
  * The full-text index keeps a deleted text's words in old segments, and
  * merging them only moves them to free space; so the index is dropped, its
  * pages taken back by zero filler, and rebuilt from the remaining texts in
@@ -265,7 +265,7 @@ async function findForModeration(db: Db, id: string) {
  * Moderation rewrites a testimonial's row at another size, and SQLite then
  * writes it elsewhere, leaving the old copy, text included, readable in free
  * space: a later withdrawal could not reach it. So the row's texts are first
- * overwritten in place (api/lib/erasure.ts), then written again with the rest
+ * overwritten in place (api/lib/erasure.server.ts), then written again with the rest
  * of the change, in the same batch.
  */
 const overwriteTexts = (db: Db, id: string) =>

@@ -5,9 +5,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import app from '../../api/app.server';
 import { getDb } from '../../api/lib/db.server';
 import { login } from '../../api/staff/service.server';
-import { clearDatabase } from './db';
-import { addStaff, api, count, newClient, postJson, signIn } from './helpers';
 import { ACCESS_TEAM } from './outbound';
+import { addStaff, api, clearDatabase, count, newClient, postJson, signIn } from './fixtures';
 
 const TEXT =
   "Je suis CM en agence depuis cinq ans. Les soirs de crise, je modère jusqu'à minuit, seule. Écrivez-moi : prenom.nom@exemple.fr ou au 06 12 34 56 78.";

@@ -6,15 +6,14 @@
 import { env } from 'cloudflare:workers';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { computeCrosstabs, computeSummary } from '../../api/findings/compute.server';
-import { suppressTable } from '../../api/findings/disclosure';
-import { getDb } from '../../api/lib/db.server';
-import { auditPair, type PairOutputs } from '../../api/releases/audit';
-import { auditRelease } from '../../api/releases/build.server';
-import { getQuestionnaire, optionsOf } from '../../api/survey/questionnaires';
-import { editions } from '../../db/schema.server';
-import { clearDatabase } from './db';
-import { highs, insertDemoResponses } from './releases';
+import { computeCrosstabs, computeSummary } from '../../../api/findings/compute.server';
+import { suppressTable } from '../../../api/findings/disclosure';
+import { getDb } from '../../../api/lib/db.server';
+import { auditPair, type PairOutputs } from '../../../api/releases/audit';
+import { auditRelease } from '../../../api/releases/build.server';
+import { getQuestionnaire, optionsOf } from '../../../api/survey/questionnaires';
+import { editions } from '../../../db/schema.server';
+import { addEdition, clearDatabase, highs, insertDemoResponses } from '../fixtures';
 
 const YEAR = 2025;
 const db = () => getDb(env.DB);
@@ -88,11 +87,7 @@ function previousRule(row: string, t: Awaited<ReturnType<typeof trueTable>>): Pa
 
 beforeAll(async () => {
   await clearDatabase();
-  await env.DB.prepare(
-    "INSERT INTO editions (year, status, questionnaire_version, opens_on, closes_on, k) VALUES (?, 'open', '2024.1', '2025-09-15', '2025-12-14', 10)",
-  )
-    .bind(YEAR)
-    .run();
+  await addEdition(YEAR, 'open', { questionnaireVersion: '2024.1' });
   expect(await insertDemoResponses(YEAR, 3000)).toBeGreaterThan(900);
 }, 120_000);
 

@@ -1,10 +1,9 @@
 import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { measureSql } from '../../api/findings/measures';
-import { CBI_ITEMS, WHO5_ITEMS, cbiWorkScore, who5Score } from '../../api/findings/scoring';
-import { clearDatabase } from './db';
-import { addEdition } from './helpers';
+import { measureSql } from '../../../api/findings/measures';
+import { CBI_ITEMS, WHO5_ITEMS, cbiWorkScore, who5Score } from '../../../api/findings/scoring';
+import { addEdition, clearDatabase } from '../fixtures';
 
 beforeEach(async () => {
   await clearDatabase();

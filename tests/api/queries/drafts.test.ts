@@ -1,9 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getDb } from '../../api/lib/db.server';
-import { createDraft, loadDraft, saveDraft } from '../../api/survey/service.server';
-import { clearDatabase } from './db';
-import { addEdition, count } from './helpers';
+import { getDb } from '../../../api/lib/db.server';
+import { createDraft, loadDraft, saveDraft } from '../../../api/survey/service.server';
+import { addEdition, clearDatabase, count } from '../fixtures';
 
 const daysFrom = (base: Date, days: number) => new Date(base.getTime() + days * 86_400_000);
 

@@ -1,13 +1,11 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getReport } from '../../api/report/report.server';
-import { getDb } from '../../api/lib/db.server';
-import { ApiError } from '../../api/lib/errors';
-import type { Answers } from '../../api/survey/answers';
-import { openEdition, submitResponse } from '../../api/survey/service.server';
-import { clearDatabase } from './db';
-import { addEdition } from './helpers';
-import { release } from './releases';
+import { getReport } from '../../../api/report/report.server';
+import { getDb } from '../../../api/lib/db.server';
+import { ApiError } from '../../../api/lib/errors';
+import type { Answers } from '../../../api/survey/answers';
+import { openEdition, submitResponse } from '../../../api/survey/service.server';
+import { addEdition, clearDatabase, release } from '../fixtures';
 
 const db = () => getDb(env.DB);
 

@@ -3,14 +3,22 @@
  * submission and one withdrawal, and compared byte for byte; a release comes only with R new
  * responses; an admin's request below the threshold is refused with the reason, changing nothing.
  */
-import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { crosstabAxes } from '../../api/findings/crosstab';
-import { DIMENSIONS, INDICATORS } from '../../api/findings/definitions';
-import { getQuestionnaire } from '../../api/survey/questionnaires';
-import { clearDatabase } from './db';
-import { addStaff, api, count, postJson, signIn } from './helpers';
-import { insertDemoResponses, release, runJob } from './releases';
+import { crosstabAxes } from '../../../api/findings/crosstab';
+import { DIMENSIONS, INDICATORS } from '../../../api/findings/definitions';
+import { getQuestionnaire } from '../../../api/survey/questionnaires';
+import {
+  addEdition,
+  addStaff,
+  api,
+  clearDatabase,
+  count,
+  insertDemoResponses,
+  postJson,
+  release,
+  runJob,
+  signIn,
+} from '../fixtures';
 
 const YEAR = 2026;
 const questionnaire = getQuestionnaire('2026.1')!;
@@ -62,11 +70,7 @@ const target = {
 let admin: string;
 beforeAll(async () => {
   await clearDatabase();
-  await env.DB.prepare(
-    "INSERT INTO editions (year, status, questionnaire_version, opens_on, closes_on, k, release_threshold) VALUES (?, 'open', '2026.1', '2026-09-01', '2026-12-01', 10, 50)",
-  )
-    .bind(YEAR)
-    .run();
+  await addEdition(YEAR, 'open', { releaseThreshold: 50 });
   await insertDemoResponses(YEAR, 900);
   const first = await release(YEAR);
   expect(first.status).toBe('published');

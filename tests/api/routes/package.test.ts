@@ -4,19 +4,28 @@ import { strFromU8, unzipSync } from 'fflate';
 import { parquetReadObjects } from 'hyparquet';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateResponses } from '../../db/seed/generate';
-import { getDb } from '../../api/lib/db.server';
-import { codeChanges } from '../../api/publication/changelog';
-import { MISSING_CODES } from '../../api/publication/missing';
-import { publishedEdition } from '../../api/publication/package.server';
-import { editionRisk } from '../../api/editions/service.server';
-import { openEdition, submitResponse } from '../../api/survey/service.server';
-import { isQuasiIdentifier, type QuasiIdentifierQuestion } from '../../api/survey/model';
-import { getQuestionnaire, optionsOf, questionsOf } from '../../api/survey/questionnaires';
-import { castCell, rowErrors, type SchemaField } from '../support/table-schema';
-import { clearDatabase } from './db';
-import { addStaff, api, newClient, postJson, signIn } from './helpers';
-import { insertDemoResponses, release, runJob } from './releases';
+import { generateResponses } from '../../../db/seed/generate';
+import { getDb } from '../../../api/lib/db.server';
+import { codeChanges } from '../../../api/publication/changelog';
+import { MISSING_CODES } from '../../../api/publication/missing';
+import { publishedEdition } from '../../../api/publication/package.server';
+import { editionRisk } from '../../../api/editions/service.server';
+import { openEdition, submitResponse } from '../../../api/survey/service.server';
+import { isQuasiIdentifier, type QuasiIdentifierQuestion } from '../../../api/survey/model';
+import { getQuestionnaire, optionsOf, questionsOf } from '../../../api/survey/questionnaires';
+import { castCell, rowErrors, type SchemaField } from '../../support/table-schema';
+import {
+  addEdition,
+  addStaff,
+  api,
+  clearDatabase,
+  insertDemoResponses,
+  newClient,
+  postJson,
+  release,
+  runJob,
+  signIn,
+} from '../fixtures';
 
 /** Words a respondent typed: they must never leave in the package. */
 const FREE_TEXT = 'Mon manager Zéphyrin appelle le dimanche soir';
@@ -321,11 +330,13 @@ beforeAll(async () => {
   await clearDatabase();
   const listed = await env.EXPORTS.list();
   await Promise.all(listed.objects.map((o) => env.EXPORTS.delete(o.key)));
-  await env.DB.prepare(
-    `INSERT INTO editions (year, status, questionnaire_version, opens_on, closes_on, k, demo) VALUES (?1, 'open', '2024.1', '2025-09-15', '2025-12-14', ?2, 1)`,
-  )
-    .bind(YEAR, K)
-    .run();
+  await addEdition(YEAR, 'open', {
+    questionnaireVersion: '2024.1',
+    opensOn: '2025-09-15',
+    closesOn: '2025-12-14',
+    k: K,
+    demo: true,
+  });
   const db = getDb(env.DB);
   const edition = await openEdition(db, YEAR);
   const codes: string[] = [];
@@ -746,12 +757,11 @@ describe('the data package of a published edition', () => {
         fc.integer({ min: 5, max: 12 }),
         async (responses, k) => {
           year++;
-          await env.DB.prepare(
-            `INSERT INTO editions (year, status, questionnaire_version, opens_on, closes_on, published_on, k)
-             VALUES (?1, 'published', '2024.1', '2040-09-01', '2040-12-01', '2041-01-01', ?2)`,
-          )
-            .bind(year, k)
-            .run();
+          await addEdition(year, 'published', {
+            questionnaireVersion: '2024.1',
+            publishedOn: `${year + 1}-01-01`,
+            k,
+          });
           const statements = [];
           for (const [i, r] of responses.entries()) {
             const id = year * 1000 + i;
@@ -846,9 +856,7 @@ describe('the data package of a published edition', () => {
   });
 
   it('exists only for published editions', async () => {
-    await env.DB.prepare(
-      "INSERT INTO editions (year, status, questionnaire_version, opens_on, closes_on) VALUES (2026, 'open', '2026.1', '2026-09-14', '2026-12-13')",
-    ).run();
+    await addEdition(2026, 'open');
     const open = await api('/api/v1/editions/2026/package');
     expect(open.status).toBe(404);
     expect(
@@ -883,12 +891,7 @@ describe('the data package of a published edition', () => {
   });
   it('lists in the changelog every code added or removed between editions', async () => {
     const year = 2039;
-    await env.DB.prepare(
-      `INSERT INTO editions (year, status, questionnaire_version, opens_on, closes_on, published_on, k, demo)
-       VALUES (?1, 'published', '2026.1', '2039-09-01', '2039-12-01', '2040-01-10', 10, 1)`,
-    )
-      .bind(year)
-      .run();
+    await addEdition(year, 'published', { publishedOn: `${year + 1}-01-10`, demo: true });
     await insertDemoResponses(2026, 900, year);
     await release(year, 'final');
     const served = await download(year);

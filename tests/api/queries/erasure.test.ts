@@ -1,13 +1,12 @@
 import { env } from 'cloudflare:workers';
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getDb } from '../../api/lib/db.server';
-import { zeroed } from '../../api/lib/erasure.server';
-import { createDraft, deleteDraft, loadDraft, saveDraft } from '../../api/survey/service.server';
-import { submitTestimonial } from '../../api/testimonials/service.server';
-import { surveyDrafts, testimonials } from '../../db/schema.server';
-import { clearDatabase } from './db';
-import { addEdition, count } from './helpers';
+import { getDb } from '../../../api/lib/db.server';
+import { zeroed } from '../../../api/lib/erasure.server';
+import { createDraft, deleteDraft, loadDraft, saveDraft } from '../../../api/survey/service.server';
+import { submitTestimonial } from '../../../api/testimonials/service.server';
+import { surveyDrafts, testimonials } from '../../../db/schema.server';
+import { addEdition, clearDatabase, count } from '../fixtures';
 
 beforeEach(async () => {
   await clearDatabase();

@@ -1,23 +1,22 @@
 import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import app from '../../api/app.server';
+import app from '../../../api/app.server';
 import {
   fromAnswerRows,
   toAnswerRows,
   validateAnswers,
   type Answers,
   type AnswerRow,
-} from '../../api/survey/answers';
-import { sha256Hex } from '../../api/lib/crypto';
-import { getDb } from '../../api/lib/db.server';
-import { isoWeek } from '../../api/lib/iso-week';
-import type { Question } from '../../api/survey/model';
-import { getQuestionnaire, questionsOf } from '../../api/survey/questionnaires';
-import { openEdition, submitResponse } from '../../api/survey/service.server';
-import { clearDatabase } from './db';
-import { addEdition, api, count, newClient, postJson } from './helpers';
-import { TURNSTILE_ALWAYS_FAIL, TURNSTILE_ALWAYS_PASS } from './outbound';
+} from '../../../api/survey/answers';
+import { sha256Hex } from '../../../api/lib/crypto';
+import { getDb } from '../../../api/lib/db.server';
+import { isoWeek } from '../../../api/lib/iso-week';
+import type { Question } from '../../../api/survey/model';
+import { getQuestionnaire, questionsOf } from '../../../api/survey/questionnaires';
+import { openEdition, submitResponse } from '../../../api/survey/service.server';
+import { TURNSTILE_ALWAYS_FAIL, TURNSTILE_ALWAYS_PASS } from '../outbound';
+import { addEdition, api, clearDatabase, count, newClient, postJson } from '../fixtures';
 
 const questionnaire = getQuestionnaire('2026.1')!;
 const questions = questionsOf(questionnaire);

@@ -1,13 +1,11 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '../../api/lib/db.server';
-import { getQuestionnaire } from '../../api/survey/questionnaires';
-import { openEdition, submitResponse } from '../../api/survey/service.server';
-import type { Answers } from '../../api/survey/answers';
-import { EMPTY, addCounted, perturb, recordKey } from '../../api/findings/cellkey';
-import { clearDatabase } from './db';
-import { api } from './helpers';
-import { release } from './releases';
+import { getDb } from '../../../api/lib/db.server';
+import { getQuestionnaire } from '../../../api/survey/questionnaires';
+import { openEdition, submitResponse } from '../../../api/survey/service.server';
+import type { Answers } from '../../../api/survey/answers';
+import { EMPTY, addCounted, perturb, recordKey } from '../../../api/findings/cellkey';
+import { addEdition, api, clearDatabase, release } from '../fixtures';
 
 /** The published value of the count of these responses: the truth plus their key's noise. */
 async function published(where = '1 = 1'): Promise<number> {
@@ -69,9 +67,7 @@ const breakdown = async (code: string, by: string) =>
 
 beforeAll(async () => {
   await clearDatabase();
-  await env.DB.prepare(
-    "INSERT INTO editions (year, status, questionnaire_version, opens_on, closes_on, k) VALUES (2026, 'open', '2026.1', '2026-09-01', '2026-12-01', 5)",
-  ).run();
+  await addEdition(2026, 'open', { k: 5 });
   const db = getDb(env.DB);
   const edition = await openEdition(db, 2026);
   for (let i = 0; i < 12; i++)

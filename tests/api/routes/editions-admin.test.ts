@@ -1,11 +1,18 @@
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getDb } from '../../api/lib/db.server';
-import { getQuestionnaire } from '../../api/survey/questionnaires';
-import { openEdition, questionnaireHash, submitResponse } from '../../api/survey/service.server';
-import { clearDatabase } from './db';
-import { addStaff, api, count, newClient, signIn } from './helpers';
-import { runJob } from './releases';
+import { getDb } from '../../../api/lib/db.server';
+import { getQuestionnaire } from '../../../api/survey/questionnaires';
+import { openEdition, questionnaireHash, submitResponse } from '../../../api/survey/service.server';
+import {
+  addEdition,
+  addStaff,
+  api,
+  clearDatabase,
+  count,
+  newClient,
+  runJob,
+  signIn,
+} from '../fixtures';
 
 let admin: string;
 let moderator: string;
@@ -93,9 +100,7 @@ describe('editions, for admins', () => {
   });
 
   it('publication asks for the final release, which freezes the figures: a later withdrawal leaves them', async () => {
-    await env.DB.prepare(
-      "INSERT INTO editions (year, status, questionnaire_version, opens_on, closes_on, k) VALUES (2027, 'open', '2026.1', '2027-09-01', '2027-12-01', 5)",
-    ).run();
+    await addEdition(2027, 'open', { k: 5 });
     const db = getDb(env.DB);
     const open = await openEdition(db, 2027);
     const codes = [];

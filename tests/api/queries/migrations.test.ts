@@ -1,5 +1,5 @@
 import { env } from 'cloudflare:workers';
-import { PACKAGE_SQL } from '../../api/publication/package.server';
+import { PACKAGE_SQL } from '../../../api/publication/package.server';
 import { describe, expect, it } from 'vitest';
 
 const tables = async () =>
