@@ -4,6 +4,7 @@ import { getDb } from '../lib/db.server';
 import { ApiError, errorResponses } from '../lib/errors';
 import { requireJson } from '../lib/json-body';
 import { requireStaff, type StaffEnv } from '../staff/middleware.server';
+import { withOpenFlags } from './flag-review';
 import { ModerationEdits, RejectBody } from './schemas';
 import { listForModeration, publishTestimonial, rejectTestimonial } from './service.server';
 
@@ -29,7 +30,8 @@ const publishRoute = createRoute({
   method: 'post',
   path: '/{id}/publish',
   tags: ['Staff'],
-  summary: 'Publish a testimonial, optionally with an edited text and themes',
+  summary:
+    'Publish a testimonial, optionally with an edited text and themes; flags left open need confirmFlags',
   middleware: [requireStaff('moderator'), requireJson] as const,
   request: {
     params: IdParam,
@@ -40,7 +42,7 @@ const publishRoute = createRoute({
       description: 'Published.',
       content: { 'application/json': { schema: z.object({ status: z.literal('published') }) } },
     },
-    ...errorResponses(400, 401, 403, 404, 415),
+    ...errorResponses(400, 401, 403, 404, 409, 415),
   },
 });
 
@@ -67,9 +69,10 @@ const notFound = () =>
   new ApiError(404, 'not_found', 'No testimonial has this id.', { id: 'Unknown.' });
 
 export const moderationApp = new OpenAPIHono<StaffEnv>()
-  .openapi(queueRoute, async (c) =>
-    c.json({ items: await listForModeration(getDb(c.env.DB), c.req.valid('query').status) }, 200),
-  )
+  .openapi(queueRoute, async (c) => {
+    const items = await listForModeration(getDb(c.env.DB), c.req.valid('query').status);
+    return c.json({ items: items.map(withOpenFlags) }, 200);
+  })
   .openapi(publishRoute, async (c) => {
     const outcome = await publishTestimonial(
       getDb(c.env.DB),

@@ -17,6 +17,7 @@ import {
 } from '../lib/erasure.server';
 import { isoWeek } from '../lib/iso-week';
 import { auditEntry, type Actor } from '../audit/log.server';
+import { confirmOpenFlags } from './flag-review';
 import { redact } from './redact';
 import type { ThemeCode } from './themes';
 
@@ -272,18 +273,20 @@ const overwriteTexts = (db: Db, id: string) =>
 
 /**
  * Publishes, with the moderator's edits. Their text is redacted again, so
- * contact details typed while editing cannot slip through.
+ * contact details typed while editing cannot slip through, and flagged again:
+ * flags left open in the text to publish need `confirmFlags` (else a 409).
  */
 export async function publishTestimonial(
   db: Db,
   member: Actor,
   id: string,
-  edits: { text?: string; themes?: ThemeCode[] },
+  edits: { text?: string; themes?: ThemeCode[]; confirmFlags?: boolean },
   now = new Date(),
 ): Promise<'published' | 'not_found'> {
   const found = await findForModeration(db, id);
   if (!found) return 'not_found';
   const text = edits.text === undefined ? undefined : redact(edits.text.trim(), found.lang).text;
+  const flags = confirmOpenFlags(text ?? found.text, found.lang, edits.confirmFlags === true);
   await db.batch([
     overwriteTexts(db, id),
     db
@@ -311,7 +314,7 @@ export async function publishTestimonial(
           member,
           'testimonial.publish',
           id,
-          { edited: text !== undefined, themes: edits.themes },
+          { edited: text !== undefined, themes: edits.themes, ...flags },
           now,
         ),
       ),

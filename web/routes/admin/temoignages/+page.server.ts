@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { OpenFlagsError, withOpenFlags } from '$api/testimonials/flag-review';
 import { ModerationEdits, RejectBody } from '$api/testimonials/schemas';
 import {
   listForModeration,
@@ -11,8 +12,19 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const member = await requireMember(event, 'moderator');
-  return { member, queue: await listForModeration(dbOf(event.platform), 'pending') };
+  const queue = await listForModeration(dbOf(event.platform), 'pending');
+  return { member, queue: queue.map((row) => withOpenFlags(row)) };
 };
+
+/** What the page shows again when flags were left unconfirmed: the edit, and its flags. */
+const unconfirmed = (form: FormData, e: OpenFlagsError) => ({
+  openFlags: {
+    count: e.flags.length,
+    segments: e.segments,
+    text: form.get('text') === null ? null : String(form.get('text')),
+    themes: form.getAll('themes').map(String),
+  },
+});
 
 export const actions: Actions = {
   publish: async (event) => {
@@ -22,9 +34,16 @@ export const actions: Actions = {
     const edits = ModerationEdits.safeParse({
       text: form.get('text') ?? undefined,
       themes: form.getAll('themes'),
+      confirmFlags: form.get('confirmFlags') === 'on',
     });
     if (!edits.success) return fail(400, { id, invalid: true });
-    const outcome = await publishTestimonial(dbOf(event.platform), member, id, edits.data);
+    let outcome;
+    try {
+      outcome = await publishTestimonial(dbOf(event.platform), member, id, edits.data);
+    } catch (e) {
+      if (e instanceof OpenFlagsError) return fail(409, { id, ...unconfirmed(form, e) });
+      throw e;
+    }
     if (outcome === 'not_found') return fail(404, { id, invalid: true });
     return { id, done: 'published' as const };
   },
