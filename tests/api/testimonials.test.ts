@@ -96,6 +96,8 @@ describe('reading and moderating', () => {
     const published = await staffCall('POST', `/testimonials/${first}/publish`, mod, {
       text: `${TEXT.slice(0, 90)} Appelez Karim au +33 6 98 76 54 32, il confirmera.`,
       themes: ['hostility'],
+      // The edit names someone: flagged again, so publishing it needs the confirmation.
+      confirmFlags: true,
     });
     expect(published.status).toBe(200);
     expect(
