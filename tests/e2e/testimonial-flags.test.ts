@@ -122,6 +122,18 @@ describe.each(JOURNEYS)('flags, JavaScript $js', (journey) => {
     );
     if (js) await expectNoAxeViolations(author);
 
+    if (!js) {
+      // Ticked but not looked at again: confirming shows the preview of the new choices first.
+      await author.locator('label', { hasText: 'Lyon' }).locator('input').check();
+      await submitWith(author, js, `button:has-text("${ui.confirm}")`);
+      await expect.poll(() => focused(author)).toBe(`h1: ${ui.previewTitle}`);
+      expect(await author.textContent('.flags-changed')).toContain('Your choices changed');
+      expect(await marks(author, '.preview mark.mask')).toEqual(['[place]', '[name]']);
+      await author.locator('label', { hasText: 'Lyon' }).locator('input').uncheck();
+      await submitWith(author, js, `button:has-text("${ui.update}")`);
+      expect(await marks(author, '.preview mark.flag')).toEqual(['Lyon']);
+    }
+
     await submitWith(author, js, `button:has-text("${ui.confirm}")`);
     await expect.poll(() => focused(author)).toBe(`h1: ${ui.thanks}`);
     expect(await author.textContent('[data-testid="withdrawal-code"]')).toMatch(
