@@ -82,8 +82,7 @@ export function reviewForAuthor(
 
 /** A stored testimonial with the flags still open in it, for the moderation queue. */
 export function withOpenFlags<T extends { text: string; lang: 'fr' | 'en' }>(row: T) {
-  const flags = flagIdentifiers(row.text, row.lang);
-  return { ...row, flags, segments: segmentText(row.text, flags) };
+  return { ...row, flags: flagIdentifiers(row.text, row.lang) };
 }
 
 /** How many open flags of each kind: what the audit log keeps of them, never their words. */

@@ -146,6 +146,9 @@ describe('testimonials', () => {
       page.click('button:has-text("See what will be stored")'),
     ]);
     expect(await page.textContent('#text-error')).toContain('between 50 and 5000 characters');
+    // The page opens on its error summary, which leads to the field.
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
+    expect(await page.getAttribute('.error-summary a', 'href')).toBe('#text');
     await page.fill('#text', `${STORY} Sent without JavaScript, reach me at @cm_sans_js.`);
     await Promise.all([
       page.waitForLoadState('load'),

@@ -100,7 +100,9 @@ describe('properties', () => {
         const review = reviewForAuthor(text, lang);
         expect(review.text).toBe(redacted);
         expect(joined(review.segments)).toBe(redacted);
-        expect(joined(withOpenFlags({ text: redacted, lang }).segments)).toBe(redacted);
+        const open = withOpenFlags({ text: redacted, lang });
+        expect(open.text).toBe(redacted);
+        expect(joined(segmentText(open.text, open.flags))).toBe(redacted);
       }),
       { numRuns: 300 },
     );

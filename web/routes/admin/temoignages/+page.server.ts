@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { OpenFlagsError, withOpenFlags } from '$api/testimonials/flag-review';
+import { segmentText } from '$api/testimonials/marks';
 import { ModerationEdits, RejectBody } from '$api/testimonials/schemas';
 import {
   listForModeration,
@@ -13,7 +14,13 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const member = await requireMember(event, 'moderator');
   const queue = await listForModeration(dbOf(event.platform), 'pending');
-  return { member, queue: queue.map((row) => withOpenFlags(row)) };
+  return {
+    member,
+    queue: queue.map((row) => {
+      const flagged = withOpenFlags(row);
+      return { ...flagged, segments: segmentText(flagged.text, flagged.flags) };
+    }),
+  };
 };
 
 /** What the page shows again when flags were left unconfirmed: the edit, and its flags. */
