@@ -26,6 +26,9 @@
  *                reads serve it; node:sqlite dumping the same answer rows to
  *                CSV, and the same build run in this process for its peak
  *                memory
+ *   testimony    redaction then flagging of a 5,000-character testimony (the
+ *                longest the form takes), in CPU ms in this process: the
+ *                first call, then medians once warm
  */
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -37,6 +40,7 @@ import { SUMMARY_QUERIES } from '../api/findings/compute.server';
 import { openLocalD1 } from './lib/local-d1';
 import { CRON_CPU_LIMIT_MS, timeRelease } from './lib/bench-release';
 import { startLocalServer } from './lib/local-server';
+import { benchFlags } from './lib/bench-flags';
 import { progressBar } from './lib/progress';
 import {
   addPackageEdition,
@@ -182,6 +186,8 @@ const row = (size: number, measure: string, s: Stats | null, ratio = '') =>
     ratio,
   ]);
 const lost: string[] = [];
+// Measured before the servers start, so that wrangler's processes do not share the cores.
+const testimony = benchFlags(200);
 
 for (const size of sizes) {
   console.log(`\n== ${size.toLocaleString('en')} responses and published testimonials`);
@@ -380,6 +386,12 @@ for (const measure of [
       `${measure} p50 at ${sizes[1]} vs ${sizes[0]} responses: ${(large / small).toFixed(2)}×`,
     );
 }
+console.log(
+  `\nTestimony of ${testimony.chars.toLocaleString('en')} characters (${testimony.flags} flags), CPU ms, median of 200 once warm:`,
+);
+console.log(
+  `redaction ${ms(testimony.redactMs)} + flagging ${ms(testimony.flagMs)} = ${ms(testimony.totalMs)} ms (first call of the process ${ms(testimony.firstMs)} ms)`,
+);
 if (lost.length > 0) {
   console.error(`Submissions lost: ${lost.join('; ')}`);
   process.exit(1);

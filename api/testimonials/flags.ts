@@ -22,10 +22,11 @@ import {
   WORD_PLACES_FR,
 } from './gazetteer.generated';
 import { PackedKeys, keySet, nameKey, wordKey } from './name-key';
+import { FLAG_MARKERS, type FlagKind, type FlagLocale } from './marks';
 import { REDACTION_MARKERS } from './redact';
 
-export type FlagLocale = 'fr' | 'en';
-export type FlagKind = 'person' | 'place' | 'organisation' | 'singling_out';
+export type { FlagKind, FlagLocale } from './marks';
+export { FLAG_MARKERS } from './marks';
 
 export interface Flag {
   /** Offsets in the text that was flagged: `text === input.slice(start, end)`. */
@@ -36,12 +37,6 @@ export interface Flag {
   /** Shown to the author beside the highlighted words. */
   reason: string;
 }
-
-/** What a replaced flag becomes. Singling-out phrases have none: see `applyChoices`. */
-export const FLAG_MARKERS: Record<FlagLocale, Record<Exclude<FlagKind, 'singling_out'>, string>> = {
-  fr: { person: '[nom]', place: '[lieu]', organisation: '[organisation]' },
-  en: { person: '[name]', place: '[place]', organisation: '[organisation]' },
-};
 
 const REASONS: Record<FlagLocale, Record<FlagKind, string>> = {
   fr: {

@@ -3,6 +3,7 @@ import { TESTIMONIAL_STATUSES } from '../../db/enums';
 import { errorResponses } from '../lib/errors';
 import { requireJson } from '../lib/json-body';
 import { requireStaff, type StaffEnv } from '../staff/middleware.server';
+import { withOpenFlags } from './flag-review';
 import { ModerationEdits, RejectBody } from './schemas';
 import { listForModeration, publishTestimonial, rejectTestimonial } from './service.server';
 
@@ -28,7 +29,8 @@ const publishRoute = createRoute({
   method: 'post',
   path: '/{id}/publish',
   tags: ['Staff'],
-  summary: 'Publish a testimonial, optionally with an edited text and themes',
+  summary:
+    'Publish a testimonial, optionally with an edited text and themes; flags left open need confirmFlags',
   middleware: [requireStaff('moderator'), requireJson] as const,
   request: {
     params: IdParam,
@@ -39,7 +41,7 @@ const publishRoute = createRoute({
       description: 'Published.',
       content: { 'application/json': { schema: z.object({ status: z.literal('published') }) } },
     },
-    ...errorResponses(400, 401, 403, 404, 415),
+    ...errorResponses(400, 401, 403, 404, 409, 415),
   },
 });
 
@@ -63,9 +65,10 @@ const rejectRoute = createRoute({
 });
 
 export const moderationApp = new OpenAPIHono<StaffEnv>()
-  .openapi(queueRoute, async (c) =>
-    c.json({ items: await listForModeration(c.var.db, c.req.valid('query').status) }, 200),
-  )
+  .openapi(queueRoute, async (c) => {
+    const items = await listForModeration(c.var.db, c.req.valid('query').status);
+    return c.json({ items: items.map(withOpenFlags) }, 200);
+  })
   .openapi(publishRoute, async (c) => {
     await publishTestimonial(
       c.var.db,

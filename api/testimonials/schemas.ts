@@ -65,6 +65,10 @@ export const ModerationEdits = z
   .object({
     text: z.string().trim().min(TEXT_MIN).max(TEXT_MAX).optional(),
     themes: z.array(Theme).optional(),
+    confirmFlags: z.boolean().optional().openapi({
+      description:
+        'Publish although the text still holds flags (names, places, organisations); audited.',
+    }),
   })
   .strict()
   .openapi('ModerationEdits');

@@ -18,6 +18,7 @@ import {
 } from '../lib/erasure.server';
 import { isoWeek } from '../lib/iso-week';
 import { auditEntry, type Actor } from '../audit/log.server';
+import { confirmOpenFlags } from './flag-review';
 import { redact } from './redact';
 import type { ThemeCode } from './themes';
 
@@ -276,18 +277,20 @@ const overwriteTexts = (db: Db, id: string) =>
 
 /**
  * Publishes, with the moderator's edits. Their text is redacted again, so
- * contact details typed while editing cannot slip through.
+ * contact details typed while editing cannot slip through, and flagged again:
+ * flags left open in the text to publish need `confirmFlags` (else a 409).
  */
 export async function publishTestimonial(
   db: Db,
   member: Actor,
   id: string,
-  edits: { text?: string; themes?: ThemeCode[] },
+  edits: { text?: string; themes?: ThemeCode[]; confirmFlags?: boolean },
   now = new Date(),
 ): Promise<'published'> {
   const found = await findForModeration(db, id);
   if (!found) throw unknownTestimonial('No testimonial has this id.');
   const text = edits.text === undefined ? undefined : redact(edits.text.trim(), found.lang).text;
+  const flags = confirmOpenFlags(text ?? found.text, found.lang, edits.confirmFlags === true);
   await db.batch([
     overwriteTexts(db, id),
     db
@@ -315,7 +318,7 @@ export async function publishTestimonial(
           member,
           'testimonial.publish',
           id,
-          { edited: text !== undefined, themes: edits.themes },
+          { edited: text !== undefined, themes: edits.themes, ...flags },
           now,
         ),
       ),

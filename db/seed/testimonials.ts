@@ -20,6 +20,11 @@ export interface DemoTestimonial {
   /** Moderation state in the demo: most are published, a few wait in the queue, one is rejected. */
   status: 'published' | 'pending' | 'rejected';
   rejectReason?: string;
+  /**
+   * The flagged words the fictional author chose to replace at preview; the others stay, for the
+   * moderators to see. The seed runs the text through the form's own redaction and flagging.
+   */
+  replace?: string[];
 }
 
 export const demoTestimonials: DemoTestimonial[] = [
@@ -347,6 +352,7 @@ export const demoTestimonials: DemoTestimonial[] = [
   {
     lang: 'en',
     text: "The account @grumpy_reviewer_88 has been posting about me personally for months, naming me every time our client's page replies to a complaint. My colleague Marcus reported it to the platform weeks ago and nothing has been removed. If anyone has dealt with this kind of targeted harassment and knows what actually works, please reach me at jordan.cm@example.com or on my personal account @jordan_does_social. I'm tired of handling it by myself.",
+    replace: ['Marcus'],
     themes: ['hostility', 'isolation'],
     employerType: 'agency',
     experience: 'y2_5',

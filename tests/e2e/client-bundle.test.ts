@@ -49,4 +49,14 @@ describe('the code sent to the browser', () => {
         expect(text, `${file}: ${name}`).not.toMatch(new RegExp(`\\b${name}\\b`));
     }
   });
+
+  it('holds no part of the testimonial flagger’s gazetteer, which stays on the server', () => {
+    // Lists of the generated gazetteer (api/testimonials/gazetteer.generated.ts), as stored.
+    for (const file of chunks) {
+      const text = readFileSync(file, 'utf8');
+      expect(text, file).not.toContain('aaliyah|aaron|abagail');
+      expect(text, file).not.toContain('abbott|abegglen|abernathy');
+      expect(text, file).not.toContain('@etalab/decoupage-administratif@');
+    }
+  });
 });

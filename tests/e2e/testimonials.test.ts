@@ -66,10 +66,9 @@ describe('testimonials', () => {
     await author.selectOption('select[name="employerType"]', 'public');
     await author.click('button:has-text("Voir ce qui sera enregistré")');
     await author.waitForSelector('.preview');
-    expect(await author.$$eval('.preview mark', (ms) => ms.map((x) => x.textContent))).toEqual([
-      '[téléphone]',
-      '[email]',
-    ]);
+    expect(await author.$$eval('.preview mark.mask', (ms) => ms.map((x) => x.textContent))).toEqual(
+      ['[téléphone]', '[email]'],
+    );
     expect(await author.textContent('.preview')).toContain("jusqu'à 23h30");
     await expectNoAxeViolations(author);
     await screenshots(author, 'testify-preview', [360]);
@@ -89,7 +88,8 @@ describe('testimonials', () => {
     await expectNoAxeViolations(moderator);
     await screenshots(moderator, 'moderation-queue', [1280]);
     const card = moderator.locator('article.moderation', { hasText: 'Licorne-témoin' });
-    expect(await card.locator('mark').allTextContents()).toEqual(['[téléphone]', '[email]']);
+    expect(await card.locator('mark.mask').allTextContents()).toEqual(['[téléphone]', '[email]']);
+    expect(await card.locator('mark.flag').count()).toBe(0);
     const edited = STORY.replace(
       "Un élu m'a écrit sur mon perso",
       'On m’a écrit sur mon compte personnel',
@@ -146,12 +146,16 @@ describe('testimonials', () => {
       page.click('button:has-text("See what will be stored")'),
     ]);
     expect(await page.textContent('#text-error')).toContain('between 50 and 5000 characters');
+    // The page opens on its error summary, which leads to the field.
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
+    expect(await page.getAttribute('.error-summary a', 'href')).toBe('#text');
     await page.fill('#text', `${STORY} Sent without JavaScript, reach me at @cm_sans_js.`);
     await Promise.all([
       page.waitForLoadState('load'),
       page.click('button:has-text("See what will be stored")'),
     ]);
-    expect(await page.$$eval('.preview mark', (ms) => ms.map((x) => x.textContent))).toEqual([
+    // Masks only: flags (here "JavaScript", which looks like a brand) are marked apart.
+    expect(await page.$$eval('.preview mark.mask', (ms) => ms.map((x) => x.textContent))).toEqual([
       '[phone]',
       '[email]',
       '[handle]',

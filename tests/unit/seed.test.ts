@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { getQuestionnaire, questionsOf } from '../../api/survey/questionnaires';
+import { flagIdentifiers } from '../../api/testimonials/flags';
+import { redact } from '../../api/testimonials/redact';
 import {
   demoEditions,
   editionSizes,
   generateResponses,
   generateTestimonials,
 } from '../../db/seed/generate';
+import { demoTestimonials } from '../../db/seed/testimonials';
 
 const take = (n: number, seed?: number) => [...generateResponses(n, seed)];
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -68,5 +71,28 @@ describe('demo data generator', () => {
     expect(testimonials.length).toBeGreaterThanOrEqual(40);
     for (const t of testimonials) expect(t.text.length).toBeGreaterThanOrEqual(50);
     expect(new Set(testimonials.map((t) => t.lang))).toEqual(new Set(['fr', 'en']));
+  });
+
+  it('runs demo testimonials through the form’s redaction and flagging, as real ones', () => {
+    const rows = generateTestimonials();
+    for (const [i, row] of rows.entries()) {
+      // Redacted: nothing left to mask, and the published ones had nothing to mask or flag.
+      expect(redact(row.text, row.lang).text, row.text).toBe(row.text);
+      if (row.status === 'published') {
+        expect(row.text).toBe(demoTestimonials[i]!.text);
+        expect(flagIdentifiers(row.text, row.lang), row.text).toEqual([]);
+      }
+    }
+    const pending = rows.filter((t) => t.status === 'pending').map((t) => t.text);
+    expect(pending.join(' ')).not.toMatch(/@exemple|@example|06 12 34|@jordan|@collectif/);
+    expect(pending.join(' ')).toMatch(/\[email\].*\[téléphone\]/s);
+    // The fictional author of one chose to replace a name; the others left theirs to moderation.
+    const replaced = pending.find((t) => t.includes('My colleague [name] reported'));
+    expect(replaced).toBeDefined();
+    const open = rows
+      .filter((t) => t.status === 'pending')
+      .flatMap((t) => flagIdentifiers(t.text, t.lang).map((f) => f.text));
+    expect(open).toEqual(expect.arrayContaining(['Sandrine', 'Karim']));
+    expect(open).not.toContain('Marcus');
   });
 });

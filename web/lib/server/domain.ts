@@ -33,15 +33,17 @@ export interface Refusal {
   fields: FieldErrors;
 }
 
-export async function orFormFailure<T, D extends object>(
+export async function orFormFailure<T, D extends object, R = never>(
   work: Promise<T>,
   data: D,
-  on: OnCode = {},
-): Promise<T | ActionFailure<D & Refusal>> {
+  on: Partial<Record<string, (e: ApiError) => R>> = {},
+): Promise<T | R | ActionFailure<D & Refusal>> {
   try {
     return await work;
   } catch (e) {
-    const refused = domainError(e, on);
+    const handle = e instanceof ApiError ? on[e.code] : undefined;
+    if (handle) return handle(e as ApiError);
+    const refused = domainError(e, {});
     return fail(refused.status, {
       ...data,
       refused: refused.code,
@@ -52,5 +54,5 @@ export async function orFormFailure<T, D extends object>(
 }
 
 /** Whether an action's domain call was refused; unlike isActionFailure, it keeps the data's type. */
-export const wasRefused = <T, D>(result: T | ActionFailure<D>): result is ActionFailure<D> =>
+export const wasRefused = <R>(result: R): result is Extract<R, ActionFailure<unknown>> =>
   isActionFailure(result);

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { enforceLimit } from '$api/lib/rate-limit.server';
 import { verifyTurnstile } from '$api/lib/turnstile.server';
-import { redact } from '$api/testimonials/redact';
+import { reviewForAuthor } from '$api/testimonials/flag-review';
 import { NewTestimonialBody } from '$api/testimonials/schemas';
 import { submitTestimonial } from '$api/testimonials/service.server';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -20,6 +20,9 @@ function read(form: FormData) {
     themes: form.getAll('themes').map(String),
     employerType: String(form.get('employerType') ?? ''),
     experience: String(form.get('experience') ?? ''),
+    // The flags the author chose to replace, and those the preview they saw had replaced.
+    replace: form.getAll('replace').map(String),
+    shown: String(form.get('shown') ?? ''),
   };
   const parsed = NewTestimonialBody.safeParse({
     text: values.text,
@@ -39,13 +42,17 @@ export const actions: Actions = {
     const { values, parsed } = read(await request.formData());
     if (!parsed.success)
       return fail(400, { values, invalid: parsed.error.issues.map((i) => i.path.join('.')) });
-    return { values, preview: redact(parsed.data.text, parsed.data.lang) };
+    return { values, preview: reviewForAuthor(parsed.data.text, parsed.data.lang, values.replace) };
   },
   confirm: async ({ request, platform, locals }) => {
     const form = await request.formData();
     const { values, parsed } = read(form);
     if (!parsed.success)
       return fail(400, { values, invalid: parsed.error.issues.map((i) => i.path.join('.')) });
+    const review = reviewForAuthor(parsed.data.text, parsed.data.lang, values.replace);
+    // What is stored is what the author saw: choices changed since, or flags that moved, preview again.
+    if (review.stale.length > 0 || [...values.replace].sort().join(' ') !== values.shown)
+      return { values, preview: review, changed: true };
     const env = platform!.env;
     const admitted = await orFormFailure(
       (async () => {
@@ -58,6 +65,7 @@ export const actions: Actions = {
     const { withdrawalCode } = await submitTestimonial(locals.db, {
       ...parsed.data,
       ...parsed.data.context,
+      text: review.text,
     });
     return { withdrawalCode };
   },

@@ -41,8 +41,11 @@ export const load: PageServerLoad = async (event) => {
 };
 
 /** Refusals from the lifecycle come back to the page as its message: the field's, or the error's. */
-async function attempt<T>(work: Promise<T>) {
-  const result = await orFormFailure(work, {});
+async function attempt(work: Promise<unknown>) {
+  const result = await orFormFailure(
+    work.then(() => null),
+    {},
+  );
   if (!wasRefused(result)) return null;
   return fail(result.status, {
     error: Object.values(result.data.fields)[0] ?? result.data.message,

@@ -1,4 +1,6 @@
 import { fail } from '@sveltejs/kit';
+import { OpenFlagsError, withOpenFlags } from '$api/testimonials/flag-review';
+import { segmentText } from '$api/testimonials/marks';
 import { ModerationEdits, RejectBody } from '$api/testimonials/schemas';
 import {
   listForModeration,
@@ -11,8 +13,25 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const member = await requireMember(event, 'moderator');
-  return { member, queue: await listForModeration(event.locals.db, 'pending') };
+  const queue = await listForModeration(event.locals.db, 'pending');
+  return {
+    member,
+    queue: queue.map((row) => {
+      const flagged = withOpenFlags(row);
+      return { ...flagged, segments: segmentText(flagged.text, flagged.flags) };
+    }),
+  };
 };
+
+/** What the page shows again when flags were left unconfirmed: the edit, and its flags. */
+const unconfirmed = (form: FormData, e: OpenFlagsError) => ({
+  openFlags: {
+    count: e.flags.length,
+    segments: e.segments,
+    text: form.get('text') === null ? null : String(form.get('text')),
+    themes: form.getAll('themes').map(String),
+  },
+});
 
 export const actions: Actions = {
   publish: async (event) => {
@@ -22,11 +41,13 @@ export const actions: Actions = {
     const edits = ModerationEdits.safeParse({
       text: form.get('text') ?? undefined,
       themes: form.getAll('themes'),
+      confirmFlags: form.get('confirmFlags') === 'on',
     });
     if (!edits.success) return fail(400, { id, invalid: true });
     const published = await orFormFailure(
       publishTestimonial(event.locals.db, member, id, edits.data),
       { id, invalid: true },
+      { flags_unconfirmed: (e) => fail(409, { id, ...unconfirmed(form, e as OpenFlagsError) }) },
     );
     if (wasRefused(published)) return published;
     return { id, done: 'published' as const };

@@ -2,11 +2,11 @@ import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { SignJWT, importJWK } from 'jose';
 import { beforeEach, describe, expect, it } from 'vitest';
-import app from '../../api/app.server';
-import { getDb } from '../../api/lib/db.server';
-import { login } from '../../api/staff/service.server';
-import { ACCESS_TEAM } from './outbound';
-import { addStaff, api, clearDatabase, count, newClient, postJson, signIn } from './fixtures';
+import app from '../../../api/app.server';
+import { getDb } from '../../../api/lib/db.server';
+import { login } from '../../../api/staff/service.server';
+import { ACCESS_TEAM } from '../outbound';
+import { addStaff, api, clearDatabase, count, newClient, postJson, signIn } from '../fixtures';
 
 const TEXT =
   "Je suis CM en agence depuis cinq ans. Les soirs de crise, je modère jusqu'à minuit, seule. Écrivez-moi : prenom.nom@exemple.fr ou au 06 12 34 56 78.";
@@ -95,6 +95,8 @@ describe('reading and moderating', () => {
     const published = await staffCall('POST', `/testimonials/${first}/publish`, mod, {
       text: `${TEXT.slice(0, 90)} Appelez Karim au +33 6 98 76 54 32, il confirmera.`,
       themes: ['hostility'],
+      // The edit names someone: flagged again, so publishing it needs the confirmation.
+      confirmFlags: true,
     });
     expect(published.status).toBe(200);
     expect(
