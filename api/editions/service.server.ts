@@ -4,7 +4,7 @@
  * the final release, which freezes the figures and builds the data package.
  * Every step is audited.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { aggregates, auditLog, editions, type Edition } from '../../db/schema.server';
 import { type EditionStatus } from '../../db/enums';
 import { sha256Hex } from '../lib/crypto';
@@ -19,6 +19,11 @@ import { L_DIVERSITY, SEARCH_BUDGET } from '../publication/anonymise';
 import { allowedTransitions, canTransition } from './lifecycle';
 import { assessEdition } from '../publication/package.server';
 import type { DisclosureRisk } from '../publication/risk';
+
+/** Every edition, oldest first, as the admin page lists them. */
+export async function listEditions(db: Db): Promise<Edition[]> {
+  return db.select().from(editions).orderBy(asc(editions.year));
+}
 
 export interface NewEdition {
   year: number;

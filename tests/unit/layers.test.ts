@@ -103,6 +103,17 @@ describe('layers', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('lets pages reach the database only through the domain modules', () => {
+    const direct = [...graph]
+      .filter(([file]) => file.startsWith('web/'))
+      .filter(
+        ([file, targets]) =>
+          /from 'drizzle-orm/.test(sources[file]!) || targets.includes('db/schema.server.ts'),
+      )
+      .map(([file]) => file);
+    expect(direct).toEqual([]);
+  });
+
   it('keeps pages in the browser away from server modules', () => {
     const browser = [...graph].filter(
       ([file]) =>

@@ -1,12 +1,11 @@
 import { fail } from '@sveltejs/kit';
-import { asc } from 'drizzle-orm';
-import { editions } from '../../../../db/schema.server';
 import { EDITION_STATUSES } from '../../../../db/enums';
 import { allowedTransitions } from '$api/editions/lifecycle';
 import { NewEditionBody } from '$api/editions/schemas';
 import {
   createEdition,
   editionRisk,
+  listEditions,
   requestRelease,
   transitionEdition,
 } from '$api/editions/service.server';
@@ -20,7 +19,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const member = await requireMember(event, 'admin');
   const db = event.locals.db;
-  const list = await db.select().from(editions).orderBy(asc(editions.year));
+  const list = await listEditions(db);
   // A closed edition is the one about to be published: its admin reads what the package will
   // disclose first.
   const risks = [];
