@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ADMIN } from '../../db/seed/generate';
-import { baseURL, expectNoAxeViolations, launchBrowser, screenshots, settled } from './browser';
+import { expectNoAxeViolations, launchBrowser, screenshots, settled, signIn } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -10,14 +10,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function signIn(page: Page) {
-  await page.goto(`${baseURL()}/admin/editions`);
-  expect(page.url()).toContain('/admin/connexion');
-  await page.fill('#email', DEMO_ADMIN.email);
-  await page.fill('#password', DEMO_ADMIN.password);
-  await Promise.all([page.waitForURL(/\/admin\/editions$/), page.click('button[type="submit"]')]);
-}
 
 /** The rows of the table with this caption, as [header, cell] text pairs. */
 async function table(page: Page, caption: string) {
@@ -33,7 +25,7 @@ describe('the editions page', () => {
   it('shows the admin the disclosure risk of a closed edition before publishing, without JavaScript', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await signIn(page);
+    await signIn(page, DEMO_ADMIN, '/admin/editions');
     expect(await page.locator('h2', { hasText: 'Risque de divulgation' }).count()).toBe(0);
 
     // The demo's 2026 edition is open with some 1,200 responses: close it.
@@ -65,7 +57,7 @@ describe('the editions page', () => {
 
     // The same page with JavaScript on passes axe, then the edition opens again for the others.
     const checked = await browser.newPage();
-    await signIn(checked);
+    await signIn(checked, DEMO_ADMIN, '/admin/editions');
     await settled(checked);
     await expectNoAxeViolations(checked);
     await screenshots(checked, 'admin-editions-risk', [360, 1280]);

@@ -1,12 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ADMIN } from '../../db/seed/generate';
 import {
   baseURL,
   expectNoAxeViolations,
   launchBrowser,
   screenshots,
   settled,
+  signIn,
   watchConsole,
 } from './browser';
 
@@ -143,12 +143,7 @@ describe.each(JOURNEYS)('flags, JavaScript $js', (journey) => {
 
     // The moderator: the flag that remains is highlighted apart from the masks.
     const moderator = await context.newPage();
-    await moderator.goto(`${baseURL()}/admin/temoignages`);
-    if (js) await settled(moderator);
-    await moderator.fill('#email', DEMO_ADMIN.email);
-    await moderator.fill('#password', DEMO_ADMIN.password);
-    await moderator.click('button[type="submit"]');
-    await moderator.waitForURL(/\/admin\/temoignages$/);
+    await signIn(moderator);
     const card = moderator.locator('article.moderation', { hasText: journey.witness });
     expect(await card.locator('mark.flag').allTextContents()).toEqual(['Lyon']);
     expect(await card.locator('mark.mask').allTextContents()).toEqual([journey.nameMarker]);

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ADMIN } from '../../db/seed/generate';
 import { run } from '../../scripts/lib/run';
@@ -9,6 +9,7 @@ import {
   persistDir,
   screenshots,
   settled,
+  signIn,
   watchConsole,
 } from './browser';
 
@@ -39,19 +40,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function signIn(
-  page: Page,
-  who: { email: string; password: string },
-  next = '/admin/temoignages',
-) {
-  await page.goto(`${baseURL()}${next}`);
-  await settled(page);
-  expect(page.url()).toContain('/admin/connexion');
-  await page.fill('#email', who.email);
-  await page.fill('#password', who.password);
-  await Promise.all([page.waitForURL(new RegExp(`${next}$`)), page.click('button[type="submit"]')]);
-}
 
 describe('testimonials', () => {
   it('are submitted after a redacted preview, moderated, then read, searched and linked', async () => {
