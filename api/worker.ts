@@ -1,28 +1,25 @@
 /**
  * The deployed Worker: SvelteKit's built handler for every request (pages, and the Hono API
- * under /api), plus the Cron Trigger that builds releases (docs/adr/006-releases.md). wrangler
- * bundles this file after `vite build`, so the HiGHS WebAssembly module is imported as a
- * compiled module here (api/releases/highs-wasm.server.ts), where SvelteKit's bundler never sees it.
+ * under /api), the Cron Trigger that starts release jobs, and the Workflow that runs them
+ * (docs/adr/009-release-workflow.md). wrangler bundles this file after `vite build`, so the
+ * HiGHS WebAssembly module is imported as a compiled module in the Workflow
+ * (api/releases/highs-wasm.server.ts), where SvelteKit's bundler never sees it.
  */
 import sveltekit from '../.svelte-kit/cloudflare/_worker.js';
+import { dispatchJobs } from './jobs/dispatch.server';
 import { getDb } from './lib/db.server';
-import { publishedEdition } from './publication/package.server';
-import { packageStore, storePackage } from './publication/storage.server';
-import { loadHighs } from './releases/highs';
-import highsWasm from './releases/highs-wasm.server';
-import { runReleaseJob } from './releases/job.server';
+import { packageKey } from './publication/storage.server';
 import { DAILY_CRON } from './releases/schedule';
+
+export { ReleaseWorkflow } from './jobs/workflow.server';
 
 export default {
   fetch: sveltekit.fetch,
   async scheduled(controller, env) {
-    const db = getDb(env.DB);
-    // Outcomes are stored (releases, refusals with their audit): nothing to log.
-    await runReleaseJob(db, await loadHighs(highsWasm), {
+    // Outcomes are stored (jobs, releases, refusals with their audit): nothing to log.
+    await dispatchJobs(getDb(env.DB), env.RELEASES, {
       scheduled: controller.cron === DAILY_CRON,
-      afterFinal: async (edition) => {
-        await storePackage(db, packageStore(env), await publishedEdition(db, edition.year));
-      },
+      hasPackage: async (year) => (await env.EXPORTS.head(packageKey(year))) !== null,
     });
   },
 } satisfies ExportedHandler<Env>;

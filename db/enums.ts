@@ -13,3 +13,7 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export const RELEASE_KINDS = ['provisional', 'final'] as const;
 export type ReleaseKind = (typeof RELEASE_KINDS)[number];
+
+/** Where a release job stands: waiting for the Workflow, in one of its steps, or ended. */
+export const JOB_PHASES = ['queued', 'release', 'package', 'done', 'failed'] as const;
+export type JobPhase = (typeof JOB_PHASES)[number];

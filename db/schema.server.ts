@@ -15,7 +15,13 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
-import { EDITION_STATUSES, RELEASE_KINDS, STAFF_ROLES, TESTIMONIAL_STATUSES } from './enums';
+import {
+  EDITION_STATUSES,
+  JOB_PHASES,
+  RELEASE_KINDS,
+  STAFF_ROLES,
+  TESTIMONIAL_STATUSES,
+} from './enums';
 
 export const editions = sqliteTable(
   'editions',
@@ -271,3 +277,32 @@ export const releaseOutputs = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.releaseId, t.kind, t.key] })],
 );
+
+/**
+ * One run of the release Workflow (api/jobs): a release of `kind` and, after a final one, the
+ * data package; or the package alone (`kind` null). The admin page reads its phase and progress.
+ */
+export const releaseJobs = sqliteTable(
+  'release_jobs',
+  {
+    /** The Workflow instance's id. */
+    id: text('id').primaryKey(),
+    editionYear: integer('edition_year')
+      .notNull()
+      .references(() => editions.year, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: RELEASE_KINDS }),
+    phase: text('phase', { enum: JOB_PHASES }).notNull(),
+    /** Percent of the current step, where the step reports it (the package's rows). */
+    progress: integer('progress').notNull().default(0),
+    /** How it ended: the release refused or skipped and why, or the error that stopped it. */
+    outcome: text('outcome'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    index('release_jobs_edition_idx').on(t.editionYear, t.createdAt),
+    check('release_jobs_progress', sql`${t.progress} BETWEEN 0 AND 100`),
+  ],
+);
+
+export type ReleaseJob = typeof releaseJobs.$inferSelect;

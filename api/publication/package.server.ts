@@ -78,7 +78,8 @@ const PARQUET_TYPES: Record<Column['type'], SchemaElement> = {
 const utf8 = new TextEncoder();
 const LAST_ZIP_DATE = Date.parse('2099-12-31T00:00:00Z');
 
-export async function publishedEdition(db: Db, year: number) {
+/** `year`'s edition, if it is published: only those have a package (404 otherwise). */
+export async function requirePublished(db: Db, year: number) {
   const edition = await db.query.editions.findFirst({ where: eq(editions.year, year) });
   if (!edition || edition.status !== 'published') {
     throw new ApiError(
@@ -88,6 +89,12 @@ export async function publishedEdition(db: Db, year: number) {
       { year: edition ? `The ${year} edition is ${edition.status}.` : 'Unknown edition.' },
     );
   }
+  return edition;
+}
+
+/** A published edition whose final release is out: what a package is built from. */
+export async function publishedEdition(db: Db, year: number) {
+  const edition = await requirePublished(db, year);
   // Its indicators.csv is the final release's: until the release job has built it, wait.
   if ((await currentRelease(db, year))?.kind !== 'final')
     throw new ApiError(

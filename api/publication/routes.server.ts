@@ -2,7 +2,15 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from '../lib/errors';
 import type { AppEnv } from '../lib/hono-env';
 import { YearParam } from '../survey/schemas';
-import { packageResponse, packageStore } from './storage.server';
+import { BUILDING_RETRY_AFTER, packageDownload, packageStore } from './storage.server';
+
+const Building = z
+  .object({
+    status: z.literal('building'),
+    year: z.number().int(),
+    retryAfter: z.number().int().openapi({ description: 'Seconds to wait, as in Retry-After.' }),
+  })
+  .openapi('PackageBuilding');
 
 const packageRoute = createRoute({
   method: 'get',
@@ -17,10 +25,21 @@ const packageRoute = createRoute({
       description: 'The zip.',
       content: { 'application/zip': { schema: z.string().openapi({ format: 'binary' }) } },
     },
-    ...errorResponses(400, 404, 503),
+    202: {
+      description:
+        'The release job is building the package (after publication, or if it went missing): ask again after Retry-After seconds.',
+      headers: z.object({ 'retry-after': z.string() }),
+      content: { 'application/json': { schema: Building } },
+    },
+    ...errorResponses(400, 404),
   },
 });
 
-export const packageApp = new OpenAPIHono<AppEnv>().openapi(packageRoute, async (c) =>
-  packageResponse(c.var.db, packageStore(c.env), c.req.valid('param').year),
-);
+export const packageApp = new OpenAPIHono<AppEnv>().openapi(packageRoute, async (c) => {
+  const { year } = c.req.valid('param');
+  const download = await packageDownload(c.var.db, packageStore(c.env), year);
+  if (download) return download;
+  return c.json({ status: 'building' as const, year, retryAfter: BUILDING_RETRY_AFTER }, 202, {
+    'retry-after': String(BUILDING_RETRY_AFTER),
+  });
+});

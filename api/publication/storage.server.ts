@@ -7,7 +7,13 @@
 import type { Edition } from '../../db/schema.server';
 import type { Db } from '../lib/db.server';
 import { ApiError } from '../lib/errors';
-import { buildPackage, publishedEdition, type BuiltPackage, type ByteSink } from './package.server';
+import {
+  buildPackage,
+  requirePublished,
+  type BuiltPackage,
+  type ByteSink,
+  type PackageProgress,
+} from './package.server';
 
 export interface PackageStore {
   bucket: R2Bucket;
@@ -102,6 +108,7 @@ export async function storePackage(
   db: Db,
   store: PackageStore,
   edition: Edition,
+  onProgress?: (p: PackageProgress) => void,
   now = new Date(),
 ): Promise<BuiltPackage> {
   const { year } = edition;
@@ -123,7 +130,7 @@ export async function storePackage(
   });
   const sink = new MultipartSink(upload);
   try {
-    const built = await buildPackage(db, edition, sink, store.siteUrl);
+    const built = await buildPackage(db, edition, sink, store.siteUrl, onProgress);
     await sink.close();
     return built;
   } catch (error) {
@@ -134,17 +141,23 @@ export async function storePackage(
   }
 }
 
+/** Seconds a client is asked to wait while the release job builds the package. */
+export const BUILDING_RETRY_AFTER = 60;
+
 /**
- * The stored package as a download, built first if it is missing. Once built it never changes:
- * a version without a response withdrawn after publication, set beside the first, would show
- * which row left, and so that respondent's answers (docs/adr/006-releases.md).
+ * The stored package as a download, or null while the release job (api/jobs) builds it: never
+ * inside this request. Once built it never changes: a version without a response withdrawn
+ * after publication, set beside the first, would show which row left, and so that respondent's
+ * answers (docs/adr/006-releases.md).
  */
-export async function packageResponse(db: Db, store: PackageStore, year: number) {
-  const edition = await publishedEdition(db, year);
-  if (!(await store.bucket.head(packageKey(year)))) await storePackage(db, store, edition);
+export async function packageDownload(
+  db: Db,
+  store: PackageStore,
+  year: number,
+): Promise<Response | null> {
+  await requirePublished(db, year);
   const object = await store.bucket.get(packageKey(year));
-  if (!object)
-    throw new ApiError(503, 'package_unavailable', 'The package could not be stored; try again.');
+  if (!object) return null;
   const headers = new Headers();
   object.writeHttpMetadata(headers);
   headers.set('etag', object.httpEtag);

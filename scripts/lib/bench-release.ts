@@ -1,8 +1,9 @@
 /**
- * The release measure of `npm run bench`: the final release of an edition, built by the served
- * Worker's Cron Trigger (wall time, every query on its local D1), then its audit run again in
- * this process on the stored outputs, for its CPU time: the audit is what a release spends CPU
- * on, the queries' time is D1's, not the Worker's.
+ * The release measure of `npm run bench`: the final release of an edition and its package,
+ * built by the served Worker's release Workflow, started by its Cron Trigger (wall time, every
+ * query on its local D1, and workerd's peak resident memory), then the audit run again in this
+ * process on the stored outputs, for its CPU time: the audit is what a release spends CPU on,
+ * the queries' time is D1's, not the Worker's.
  */
 import type { DatabaseSync } from 'node:sqlite';
 import type { Crosstab } from '../../api/findings/crosstab';
@@ -11,15 +12,18 @@ import { auditRelease } from '../../api/releases/build.server';
 import { loadHighs } from '../../api/releases/highs';
 import { CROSSTAB_OUTPUT, SUMMARY_OUTPUT } from '../../api/releases/queries.server';
 import { REQUESTS_CRON } from '../../api/releases/schedule';
-import { runCron } from './local-server';
+import { runCron, type LocalServer } from './local-server';
+import { withPeakMemory } from './workerd-memory';
 
-/** wrangler.toml's [limits] cpu_ms for the Cron Trigger that runs releases. */
+/** wrangler.toml's [limits] cpu_ms: what each Workflow step may spend. */
 export const CRON_CPU_LIMIT_MS = 300_000;
 
-export async function timeRelease(baseURL: string, db: DatabaseSync, year: number) {
+export async function timeRelease(server: LocalServer, db: DatabaseSync, year: number) {
   db.prepare("UPDATE editions SET release_requested = 'final' WHERE year = ?").run(year);
   const started = performance.now();
-  await runCron(baseURL, REQUESTS_CRON);
+  const memory = await withPeakMemory(() =>
+    runCron(server.baseURL, REQUESTS_CRON, server.persistDir),
+  );
   const wallMs = performance.now() - started;
   const release = db
     .prepare('SELECT id, status, audit_json FROM releases WHERE edition_year = ? ORDER BY id DESC')
@@ -41,6 +45,7 @@ export async function timeRelease(baseURL: string, db: DatabaseSync, year: numbe
   const used = process.cpuUsage(cpu);
   return {
     wallMs,
+    memory,
     auditCpuMs: (used.user + used.system) / 1000,
     pairs: audit.pairs,
     targets: audit.targets,

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SpawnOptions } from 'node:child_process';
 import { REQUESTS_CRON } from '../../api/releases/schedule';
+import { DEFAULT_PERSIST_DIR, openLocalD1 } from './local-d1';
 import { run, spawnDetached } from './run';
 
 export interface LocalServer {
@@ -50,14 +51,46 @@ async function waitForHealth(
 
 /**
  * Runs one of the Worker's Cron Triggers now, through wrangler dev's `--test-scheduled` route,
- * and waits for the job to finish. Locally nothing else fires them.
+ * and waits for the release Workflow runs it started to end, as the local D1 records them
+ * (`persistDir` as wrangler's --persist-to); again while a tick starts runs, since a published
+ * edition's waits for the earlier editions'. Locally nothing else fires the crons.
  */
-export async function runCron(baseURL: string, cron: string): Promise<void> {
+export async function runCron(
+  baseURL: string,
+  cron: string,
+  persistDir = DEFAULT_PERSIST_DIR,
+  timeoutMs = 900_000,
+): Promise<void> {
   const url = `${baseURL}/__scheduled?cron=${encodeURIComponent(cron)}`;
-  // After Node was blocked for a while (seeding), wrangler may have closed the idle keep-alive
-  // socket: a request written to it never reached the Worker, and is sent again once.
-  const res = await fetch(url).catch(() => fetch(url));
-  if (!res.ok) throw new Error(`The ${cron} job failed: ${res.status} ${await res.text()}`);
+  const db = openLocalD1(persistDir);
+  const jobs = db.prepare('SELECT count(*) AS n FROM release_jobs');
+  const running = db.prepare(
+    "SELECT count(*) AS n FROM release_jobs WHERE phase IN ('queued', 'release', 'package')",
+  );
+  const countOf = (statement: typeof jobs) => (statement.get() as { n: number }).n;
+  const deadline = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      const before = countOf(jobs);
+      // After Node was blocked for a while (seeding), wrangler may have closed the idle
+      // keep-alive socket: a request written to it never reached the Worker, and is sent again.
+      const res = await fetch(url).catch(() => fetch(url));
+      if (!res.ok) throw new Error(`The ${cron} job failed: ${res.status} ${await res.text()}`);
+      if (countOf(jobs) === before) break;
+      while (countOf(running) > 0) {
+        if (Date.now() > deadline)
+          throw new Error(`The ${cron} jobs did not end in ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    const failed = db
+      .prepare("SELECT edition_year, outcome FROM release_jobs WHERE phase = 'failed'")
+      .all() as { edition_year: number; outcome: string }[];
+    if (failed.length)
+      throw new Error(failed.map((j) => `${j.edition_year}: ${j.outcome}`).join('\n'));
+  } finally {
+    db.close();
+  }
 }
 
 /** Applies the migrations to a local D1 (wrangler's default state folder unless given). */
@@ -115,7 +148,7 @@ export async function startLocalServer(
   try {
     await waitForHealth(baseURL, 60_000, () => output);
     // The seed asked for the demo editions' releases: build them as the Cron Trigger would.
-    await runCron(baseURL, REQUESTS_CRON);
+    await runCron(baseURL, REQUESTS_CRON, persistDir);
   } catch (error) {
     await stop();
     throw error;

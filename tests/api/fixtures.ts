@@ -9,13 +9,17 @@ import { getDb } from '../../api/lib/db.server';
 import { buildRelease } from '../../api/releases/build.server';
 import { loadHighs } from '../../api/releases/highs';
 import wasm from '../../api/releases/highs-wasm.server';
-import { runReleaseJob, type JobOptions } from '../../api/releases/job.server';
+import { dispatchJobs } from '../../api/jobs/dispatch.server';
+import type { JobOutput } from '../../api/jobs/workflow.server';
+import { publishedEdition } from '../../api/publication/package.server';
+import { packageKey, packageStore, storePackage } from '../../api/publication/storage.server';
 import type { EditionStatus, ReleaseKind } from '../../db/enums';
 import { editions, responses } from '../../db/schema.server';
 import { generateResponses } from '../../db/seed/generate';
 
 /** Children before parents, so foreign keys hold while emptying. */
 const TABLES = [
+  'release_jobs',
   'release_outputs',
   'releases',
   'aggregates',
@@ -130,8 +134,32 @@ export async function release(year: number, kind: ReleaseKind = 'provisional') {
   return buildRelease(db, await highs(), edition, kind);
 }
 
-export async function runJob(options: JobOptions) {
-  return runReleaseJob(getDb(env.DB), await highs(), options);
+/** Builds `year`'s package into R2 now: the release Workflow's package step, without the job. */
+export async function buildPackage(year: number) {
+  const db = getDb(env.DB);
+  return storePackage(db, packageStore(env), await publishedEdition(db, year));
+}
+
+/** One tick of the release Cron Trigger, then each Workflow run it started, to its end. */
+export async function runJob({ scheduled }: { scheduled: boolean }) {
+  const started = await dispatchJobs(getDb(env.DB), env.RELEASES, {
+    scheduled,
+    hasPackage: async (year) => (await env.EXPORTS.head(packageKey(year))) !== null,
+  });
+  return Promise.all(
+    started.map(async ({ jobId, year, kind }) => ({ year, kind, ...(await workflowEnd(jobId)) })),
+  );
+}
+
+/** Waits for a Workflow run to end, and gives its status, output and error. */
+export async function workflowEnd(id: string) {
+  const instance = await env.RELEASES.get(id);
+  for (;;) {
+    const { status, output, error } = await instance.status();
+    if (['complete', 'errored', 'terminated'].includes(status))
+      return { status, output: output as JobOutput, error };
+    await scheduler.wait(25);
+  }
 }
 
 /**

@@ -5,3 +5,5 @@
 import app from '../../api/app.server';
 
 export default { fetch: app.fetch } satisfies ExportedHandler<Env>;
+
+export { ReleaseWorkflow } from '../../api/jobs/workflow.server';

@@ -120,7 +120,13 @@ describe('editions, for admins', () => {
     await call('/editions/2027/transition', { to: 'published' });
     expect(await count('editions', "year = 2027 AND release_requested = 'final'")).toBe(1);
     const outcomes = await runJob({ scheduled: false });
-    expect(outcomes).toMatchObject([{ year: 2027, kind: 'final', status: 'published' }]);
+    expect(outcomes).toMatchObject([
+      {
+        year: 2027,
+        kind: 'final',
+        output: { release: { status: 'published' }, packageRows: expect.any(Number) },
+      },
+    ]);
     const evenings = async () => {
       const body = (await (await api('/api/v1/editions/2027/indicators')).json()) as {
         release: { kind: string };

@@ -22,6 +22,7 @@ import {
   insertDemoResponses,
   newClient,
   postJson,
+  buildPackage,
   release,
   runJob,
   signIn,
@@ -388,8 +389,15 @@ beforeAll(async () => {
     postJson(`/api/v1/staff/editions/${YEAR}/transition`, { to }, { cookie: admin });
   expect((await step('closed')).status).toBe(200);
   expect((await step('published')).status).toBe(200);
-  expect((await api(`/api/v1/editions/${YEAR}/package`)).status).toBe(503);
-  await runJob({ scheduled: false });
+  // Until the release job has run, the download says to come back, and builds nothing itself.
+  const early = await api(`/api/v1/editions/${YEAR}/package`);
+  expect(early.status).toBe(202);
+  expect(early.headers.get('retry-after')).toBe('60');
+  expect(await early.json()).toEqual({ status: 'building', year: YEAR, retryAfter: 60 });
+  expect(await env.EXPORTS.head(`packages/${YEAR}.zip`)).toBeNull();
+  expect(await runJob({ scheduled: false })).toMatchObject([
+    { year: YEAR, kind: 'final', status: 'complete', output: { release: { status: 'published' } } },
+  ]);
   pkg = await download();
 }, 120_000);
 
@@ -800,6 +808,7 @@ describe('the data package of a published edition', () => {
           for (let i = 0; i < statements.length; i += 500)
             await env.DB.batch(statements.slice(i, i + 500));
           await release(year, 'final');
+          await buildPackage(year);
           const served = await download(year);
           expect(served.descriptor.anonymisation.k).toBe(k);
           await attack(year, served);
@@ -825,31 +834,30 @@ describe('the data package of a published edition', () => {
     expect(again.zipBytes).toBe(pkg.zipBytes);
   });
 
-  it('builds one package at a time: a request during a build is asked to come back', async () => {
-    const { data_version: version } = (await env.DB.prepare(
-      'SELECT data_version FROM editions WHERE year = ?1',
-    )
-      .bind(YEAR)
-      .first<{ data_version: number }>())!;
+  it('builds one package at a time: a second build of the same version waits for the first', async () => {
+    const db = getDb(env.DB);
+    const edition = await publishedEdition(db, YEAR);
     const claim = (at: Date) =>
       env.DB.prepare(
         `INSERT OR REPLACE INTO aggregates (edition_year, kind, key, data_version, payload_json, computed_at)
          VALUES (?1, 'package_build', '', ?2, '{}', ?3)`,
       )
-        .bind(YEAR, version, at.toISOString())
+        .bind(YEAR, edition.dataVersion, at.toISOString())
         .run();
-    // Another request is building this very version, and the stored zip is gone.
+    // Another run is building this very version, and the stored zip is gone.
     await env.EXPORTS.delete(`packages/${YEAR}.zip`);
     await claim(new Date());
-    const busy = await api(`/api/v1/editions/${YEAR}/package`);
-    expect(busy.status).toBe(503);
-    expect(busy.headers.get('retry-after')).toBe('30');
-    expect(((await busy.json()) as { error: { code: string } }).error.code).toBe(
-      'package_building',
-    );
+    await expect(buildPackage(YEAR)).rejects.toMatchObject({
+      status: 503,
+      code: 'package_building',
+    });
     expect(await env.EXPORTS.head(`packages/${YEAR}.zip`)).toBeNull();
-    // A claim left by a request that died is taken over after five minutes.
+    const busy = await api(`/api/v1/editions/${YEAR}/package`);
+    expect(busy.status).toBe(202);
+    await busy.body?.cancel();
+    // A claim left by a run that died is taken over after five minutes.
     await claim(new Date(Date.now() - 6 * 60_000));
+    await buildPackage(YEAR);
     const rebuilt = await api(`/api/v1/editions/${YEAR}/package`);
     expect(rebuilt.status).toBe(200);
     await rebuilt.arrayBuffer();
@@ -894,6 +902,7 @@ describe('the data package of a published edition', () => {
     await addEdition(year, 'published', { publishedOn: `${year + 1}-01-10`, demo: true });
     await insertDemoResponses(2026, 900, year);
     await release(year, 'final');
+    await buildPackage(year);
     const served = await download(year);
     const changelog = served.files['CHANGELOG.md']!;
     const changes = codeChanges(getQuestionnaire('2024.1')!, getQuestionnaire('2026.1')!);

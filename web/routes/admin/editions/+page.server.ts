@@ -12,6 +12,7 @@ import {
 import { questionnaires } from '$api/survey/questionnaires';
 import { DEFAULT_RELEASE_THRESHOLD } from '$api/releases/policy';
 import { releaseStatus } from '$api/releases/read.server';
+import { jobStatus, latestJobs } from '$api/jobs/state.server';
 import { requireMember } from '$lib/server/staff';
 import { orFormFailure, wasRefused } from '$lib/server/domain';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,6 +21,7 @@ export const load: PageServerLoad = async (event) => {
   const member = await requireMember(event, 'admin');
   const db = event.locals.db;
   const list = await listEditions(db);
+  const jobs = await latestJobs(db);
   // A closed edition is the one about to be published: its admin reads what the package will
   // disclose first.
   const risks = [];
@@ -33,6 +35,7 @@ export const load: PageServerLoad = async (event) => {
         ...e,
         next: allowedTransitions(e.status),
         release: await releaseStatus(db, e.year),
+        job: jobStatus(jobs.get(e.year)),
       })),
     ),
     risks,
