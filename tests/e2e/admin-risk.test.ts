@@ -1,7 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ADMIN } from '../../db/seed/generate';
-import { expectNoAxeViolations, launchBrowser, screenshots, settled, signIn } from './browser';
+import { openLocalD1 } from '../../scripts/lib/local-d1';
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  persistDir,
+  screenshots,
+  settled,
+  signIn,
+} from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -69,5 +77,65 @@ describe('the editions page', () => {
     await page.waitForSelector('text=Édition 2026 : Ouverte.');
     expect(await page.locator('h2', { hasText: 'Risque de divulgation' }).count()).toBe(0);
     await context.close();
+  });
+
+  it('shows the release jobs as they run, and why one failed, with and without JavaScript', async () => {
+    // The phases the release Workflow records, set in the Worker's local D1.
+    const db = openLocalD1(persistDir());
+    const at = new Date().toISOString();
+    const job = db.prepare(
+      `INSERT INTO release_jobs (id, edition_year, kind, phase, progress, outcome, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    job.run('e2e-running', 2025, null, 'package', 40, null, at, at);
+    job.run('e2e-failed', 2024, null, 'failed', 0, 'R2 is unavailable', at, at);
+    try {
+      const page = await browser.newPage();
+      await signIn(page, DEMO_ADMIN, '/admin/editions');
+      await settled(page);
+      const status = page.getByRole('status').filter({ hasText: 'Tâche 2025' });
+      expect(await status.textContent()).toContain(
+        'Tâche 2025 : construction du paquet de données.',
+      );
+      const bar = page.getByRole('progressbar', { name: 'Paquet de données 2025' });
+      expect(await bar.getAttribute('value')).toBe('40');
+      expect(await page.textContent('tbody')).toContain(
+        'La dernière tâche 2024 a échoué après plusieurs essais : R2 is unavailable',
+      );
+      await expectNoAxeViolations(page);
+      await screenshots(page, 'admin-editions-jobs', [360, 1280]);
+
+      // The page reads the job again while it runs, without a reload.
+      db.prepare("UPDATE release_jobs SET progress = 80 WHERE id = 'e2e-running'").run();
+      await expect.poll(() => bar.getAttribute('value'), { timeout: 10_000 }).toBe('80');
+      db.prepare(
+        "UPDATE release_jobs SET phase = 'done', progress = 100 WHERE id = 'e2e-running'",
+      ).run();
+      await expect.poll(() => bar.count(), { timeout: 10_000 }).toBe(0);
+      expect(await status.count()).toBe(0);
+      await page.close();
+
+      // Without JavaScript, a link reads the state again.
+      db.prepare(
+        "UPDATE release_jobs SET phase = 'package', progress = 60 WHERE id = 'e2e-running'",
+      ).run();
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      const plain = await context.newPage();
+      await signIn(plain, DEMO_ADMIN, '/admin/editions');
+      db.prepare("UPDATE release_jobs SET progress = 90 WHERE id = 'e2e-running'").run();
+      await Promise.all([
+        plain.waitForLoadState('load'),
+        plain.click('a:has-text("Actualiser l’état des tâches")'),
+      ]);
+      expect(
+        await plain
+          .getByRole('progressbar', { name: 'Paquet de données 2025' })
+          .getAttribute('value'),
+      ).toBe('90');
+      await context.close();
+    } finally {
+      db.prepare("DELETE FROM release_jobs WHERE id LIKE 'e2e-%'").run();
+      db.close();
+    }
   });
 });
