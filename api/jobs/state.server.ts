@@ -1,6 +1,6 @@
 /**
  * Where each release job stands, in D1: the Workflow writes its phase and progress as it goes,
- * the admin page and the package download read them.
+ * the dispatcher and the admin page read them.
  */
 import { desc, eq, inArray } from 'drizzle-orm';
 import { releaseJobs, type ReleaseJob } from '../../db/schema.server';

@@ -4,8 +4,12 @@
  * backoff; a run that stops resumes after its last finished step. Every D1 write happens inside
  * a step, so replaying `run` after a restart writes nothing twice.
  */
-import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep } from 'cloudflare:workers';
-import type { WorkflowStepConfig } from 'cloudflare:workers';
+import {
+  WorkflowEntrypoint,
+  type WorkflowEvent,
+  type WorkflowStep,
+  type WorkflowStepConfig,
+} from 'cloudflare:workers';
 import { getDb } from '../lib/db.server';
 import { publishedEdition, type PackageProgress } from '../publication/package.server';
 import { packageStore, storePackage } from '../publication/storage.server';
@@ -15,14 +19,14 @@ import { runRelease, type JobOutcome } from '../releases/job.server';
 import type { JobParams } from './dispatch.server';
 import { setPhase } from './state.server';
 
-/** A release at 100,000 responses takes minutes of CPU; three tries, a minute apart and more. */
+/** A release at 100,000 responses takes minutes, mostly D1's; three tries, a minute apart and more. */
 const STEP: WorkflowStepConfig = {
   retries: { limit: 3, delay: '1 minute', backoff: 'exponential' },
   timeout: '15 minutes',
 };
 
 /** The package's two passes (scanning the rows for the disclosure check, then writing them) as one percentage. */
-export function packagePercent({ phase, done, total }: PackageProgress): number {
+function packagePercent({ phase, done, total }: PackageProgress): number {
   const share = total > 0 ? Math.min(done / total, 1) : 1;
   return Math.floor((phase === 'scan' ? 0 : 50) + share * 50);
 }

@@ -137,16 +137,17 @@ function askedIn(r: Routing, group: { members: string[] }): boolean | null {
   return inside === 0 ? false : inside === group.members.length ? true : null;
 }
 
-/** Whether the row's released values show that a routed question was asked; null if they do not. */
-function wasAsked(r: Routing, answers: ResponseAnswers): boolean | null {
-  if (isMasked(r.on, r.level)) return null;
+/** Whether a routed question was asked, its routing decidable at the released level. */
+function wasAsked(r: Routing, answers: ResponseAnswers): boolean {
   const codes = answers.get(r.on.code)?.codes ?? [];
   // A condition left unanswered hides the question (api/survey/answers.ts, isVisible).
   if (!codes.length) return false;
   if (r.level === 0) return codes.some((c) => r.condition.anyOf.includes(c));
-  return askedIn(
-    r,
-    generalisationOf(r.on)[r.level - 1]!.find((g) => g.members.includes(codes[0]!))!,
+  return (
+    askedIn(
+      r,
+      generalisationOf(r.on)[r.level - 1]!.find((g) => g.members.includes(codes[0]!))!,
+    ) === true
   );
 }
 

@@ -69,6 +69,7 @@ export async function runCron(
   );
   const countOf = (statement: typeof jobs) => (statement.get() as { n: number }).n;
   const deadline = Date.now() + timeoutMs;
+  const since = new Date().toISOString();
   try {
     for (;;) {
       const before = countOf(jobs);
@@ -84,8 +85,10 @@ export async function runCron(
       }
     }
     const failed = db
-      .prepare("SELECT edition_year, outcome FROM release_jobs WHERE phase = 'failed'")
-      .all() as { edition_year: number; outcome: string }[];
+      .prepare(
+        "SELECT edition_year, outcome FROM release_jobs WHERE phase = 'failed' AND created_at >= ?",
+      )
+      .all(since) as { edition_year: number; outcome: string }[];
     if (failed.length)
       throw new Error(failed.map((j) => `${j.edition_year}: ${j.outcome}`).join('\n'));
   } finally {

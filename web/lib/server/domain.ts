@@ -2,8 +2,10 @@
  * Where pages meet the domain's one way to fail: services throw an ApiError for whatever the
  * caller caused (a missing thing, a refusal, invalid input), as the API answers it. A load or an
  * endpoint turns it into the page's error; an action into a form failure that names the refusal.
- * `on` lets a page treat a code its own way (a redirect, a message of its own); server faults
- * pass through untouched.
+ * `on` lets a page treat a code its own way: a load or endpoint's handler throws (a redirect, an
+ * error of its own); an action's handler may also return, its value then being the action's
+ * answer (a failure of its own shape, as the moderation queue's unconfirmed flags). Server
+ * faults pass through untouched.
  */
 import { error, fail, isActionFailure, type ActionFailure } from '@sveltejs/kit';
 import { ApiError, type FieldErrors } from '$api/lib/errors';
