@@ -16,7 +16,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
   const resolved = await resolve(event);
   // Responses passed through from fetch() have immutable headers; copy before setting.
   const response = new Response(resolved.body, resolved);
-  applySecurityHeaders(response.headers);
+  applySecurityHeaders(response.headers, event.url.pathname);
   return response;
 };
 

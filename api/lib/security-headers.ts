@@ -16,9 +16,14 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 export const NON_PAGE_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-export function applySecurityHeaders(headers: Headers): void {
+/** Staff pages and answers: pending testimonials, the audit log, staff e-mails. */
+const STAFF_PATH = /^\/(en\/)?admin(\/|$)|^\/api\/v1\/staff(\/|$)/;
+
+export function applySecurityHeaders(headers: Headers, pathname: string): void {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
   if (!headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', NON_PAGE_CSP);
+  // Neither the browser nor a proxy keeps a copy of staff answers, to show after sign-out.
+  if (STAFF_PATH.test(pathname)) headers.set('Cache-Control', 'no-store');
 }
 
 /** The same headers in the `_headers` format that Workers static assets read. */

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { getQuestionnaire, optionsOf } from '../survey/questionnaires';
 import { THEME_CODES } from './themes';
+import { readableText } from '../lib/readable-text';
 import { TEXT_MAX, TEXT_MIN } from './limits';
 
 const optionCodes = (code: string) =>
@@ -13,11 +14,7 @@ export const Theme = z.enum(THEME_CODES);
 
 export const NewTestimonialBody = z
   .object({
-    text: z
-      .string({ error: 'Required: the testimonial.' })
-      .trim()
-      .min(TEXT_MIN, `At least ${TEXT_MIN} characters.`)
-      .max(TEXT_MAX, `At most ${TEXT_MAX} characters.`),
+    text: readableText(TEXT_MIN, TEXT_MAX, 'Required: the testimonial.'),
     themes: z.array(Theme).max(THEME_CODES.length).optional(),
     context: z
       .object({
@@ -63,7 +60,7 @@ export const ListQuery = z.object({
 
 export const ModerationEdits = z
   .object({
-    text: z.string().trim().min(TEXT_MIN).max(TEXT_MAX).optional(),
+    text: readableText(TEXT_MIN, TEXT_MAX, 'The edited testimonial, as text.').optional(),
     themes: z.array(Theme).optional(),
     confirmFlags: z.boolean().optional().openapi({
       description:
@@ -74,6 +71,6 @@ export const ModerationEdits = z
   .openapi('ModerationEdits');
 
 export const RejectBody = z
-  .object({ reason: z.string().trim().min(3).max(500) })
+  .object({ reason: readableText(3, 500, 'Required: the reason.') })
   .strict()
   .openapi('Rejection');

@@ -224,4 +224,24 @@ describe('testimonials', () => {
     expect(admin.url()).toContain('/admin/connexion');
     await admin.close();
   });
+
+  it('refuses a story with control characters in words, and counts what a reader sees', async () => {
+    const post = (text: string) =>
+      fetch(`${baseURL()}/temoigner?/preview`, {
+        method: 'POST',
+        // SvelteKit refuses a cross-site form post: this one comes from the page's origin.
+        headers: { origin: baseURL(), 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ text, lang: 'fr' }),
+      });
+    const escaped = await post(`${STORY}\u001b[2J`);
+    expect(escaped.status).toBe(400);
+    expect(await escaped.text()).toContain(
+      'Votre témoignage contient des caractères invisibles ou de contrôle',
+    );
+    const invisible = await post('\u200b'.repeat(60));
+    expect(invisible.status).toBe(400);
+    expect(await invisible.text()).toContain(
+      'doit compter entre 50 et 5000 caractères (actuellement 0)',
+    );
+  });
 });

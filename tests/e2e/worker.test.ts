@@ -36,4 +36,13 @@ describe('the built Worker', () => {
       expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
     },
   );
+
+  it.each(['/admin/connexion', '/en/admin/connexion', '/api/v1/staff/audit'])(
+    'forbids caching the staff answer at %s',
+    async (path) => {
+      const res = await get(path);
+      await res.arrayBuffer();
+      expect(res.headers.get('cache-control')).toBe('no-store');
+    },
+  );
 });

@@ -8,7 +8,7 @@ import {
 describe('security headers', () => {
   it('sets HSTS of a year or more, nosniff, a strict referrer policy and no framing', () => {
     const headers = new Headers();
-    applySecurityHeaders(headers);
+    applySecurityHeaders(headers, '/');
     expect(
       Number(/max-age=(\d+)/.exec(headers.get('strict-transport-security')!)![1]),
     ).toBeGreaterThanOrEqual(31_536_000);
@@ -22,8 +22,20 @@ describe('security headers', () => {
 
   it('keeps a page CSP already set by SvelteKit', () => {
     const headers = new Headers({ 'content-security-policy': "script-src 'self' 'nonce-x'" });
-    applySecurityHeaders(headers);
+    applySecurityHeaders(headers, '/');
     expect(headers.get('content-security-policy')).toBe("script-src 'self' 'nonce-x'");
+  });
+
+  it('forbids caching every staff page and answer, and nothing else', () => {
+    const cacheOf = (path: string) => {
+      const headers = new Headers({ 'cache-control': 'public, max-age=60' });
+      applySecurityHeaders(headers, path);
+      return headers.get('cache-control');
+    };
+    for (const path of ['/admin', '/admin/journal', '/en/admin/editions', '/api/v1/staff/audit'])
+      expect(cacheOf(path)).toBe('no-store');
+    for (const path of ['/', '/administration', '/api/v1/editions', '/resultats/2025'])
+      expect(cacheOf(path)).toBe('public, max-age=60');
   });
 
   it('allows no script at all outside pages', () => {

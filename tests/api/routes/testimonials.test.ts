@@ -74,12 +74,32 @@ describe('submitting', () => {
     ['an unknown employer type', { context: { employerType: 'castle' } }, 'context.employerType'],
     ['a missing language', { lang: undefined }, 'lang'],
     ['an unknown field', { author: 'me' }, '(body)'],
+    // Issue #15: text that shows as nothing, or breaks the moderation queue's layout.
+    ['60 NUL characters', { text: '\u0000'.repeat(60) }, 'text'],
+    ['a story with one escape character', { text: `${TEXT}\u001b[2J` }, 'text'],
+    ['60 zero-width spaces', { text: '\u200b'.repeat(60) }, 'text'],
+    ['60 lone surrogates', { text: '\ud800'.repeat(60) }, 'text'],
+    ['a story with one lone surrogate', { text: `${TEXT} \udc00` }, 'text'],
   ])('refuses %s, naming the field, storing nothing', async (_, body, field) => {
     const res = await submit(body);
     expect(res.status).toBe(400);
     const { error } = (await res.json()) as { error: { fields: Record<string, string> } };
     expect(Object.keys(error.fields)).toContain(field);
     expect(await count('testimonials')).toBe(0);
+  });
+});
+
+describe('text that means something', () => {
+  it('is stored NFC, whatever form its accents came in, and counted as a reader sees it', async () => {
+    const decomposed = `${TEXT} Le café, la soirée.`.normalize('NFD');
+    expect((await submit({ text: decomposed })).status).toBe(201);
+    const stored = await env.DB.prepare('SELECT text FROM testimonials').first<{ text: string }>();
+    expect(stored!.text).toBe(stored!.text.normalize('NFC'));
+    expect(stored!.text).toContain('Le café, la soirée.');
+    // 50 family emoji, each of seven code points: 50 characters for a reader, 550 code units.
+    const families = '👨‍👩‍👧‍👦'.repeat(50);
+    expect((await submit({ text: families })).status).toBe(201);
+    expect((await submit({ text: families.slice(0, -11) })).status).toBe(400);
   });
 });
 

@@ -2,6 +2,8 @@ import { fail } from '@sveltejs/kit';
 import { enforceLimit } from '$api/lib/rate-limit.server';
 import { verifyTurnstile } from '$api/lib/turnstile.server';
 import { reviewForAuthor } from '$api/testimonials/flag-review';
+import type { z } from 'zod';
+import { BAD_CHARACTERS } from '$api/lib/readable-text';
 import { NewTestimonialBody } from '$api/testimonials/schemas';
 import { submitTestimonial } from '$api/testimonials/service.server';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -36,19 +38,27 @@ function read(form: FormData) {
   return { values, parsed };
 }
 
+/** The fields at fault, and whether the text was refused for its characters rather than its length. */
+function invalidFields(error: z.ZodError) {
+  return {
+    invalid: error.issues.map((i) => i.path.join('.')),
+    badCharacters: error.issues.some(
+      (i) => i.code === 'custom' && i.params?.reason === BAD_CHARACTERS,
+    ),
+  };
+}
+
 export const actions: Actions = {
   edit: async ({ request }) => ({ values: read(await request.formData()).values }),
   preview: async ({ request }) => {
     const { values, parsed } = read(await request.formData());
-    if (!parsed.success)
-      return fail(400, { values, invalid: parsed.error.issues.map((i) => i.path.join('.')) });
+    if (!parsed.success) return fail(400, { values, ...invalidFields(parsed.error) });
     return { values, preview: reviewForAuthor(parsed.data.text, parsed.data.lang, values.replace) };
   },
   confirm: async ({ request, platform, locals }) => {
     const form = await request.formData();
     const { values, parsed } = read(form);
-    if (!parsed.success)
-      return fail(400, { values, invalid: parsed.error.issues.map((i) => i.path.join('.')) });
+    if (!parsed.success) return fail(400, { values, ...invalidFields(parsed.error) });
     const review = reviewForAuthor(parsed.data.text, parsed.data.lang, values.replace);
     // What is stored is what the author saw: choices changed since, or flags that moved, preview again.
     if (review.stale.length > 0 || [...values.replace].sort().join(' ') !== values.shown)
