@@ -10,11 +10,10 @@ import { staffApp } from './staff/routes.server';
 import { surveyApp } from './survey/routes.server';
 import { moderationApp } from './testimonials/moderation-routes.server';
 import { testimonialsApp } from './testimonials/routes.server';
+import { maxBodyBytes } from './lib/body-limit';
 import { getDb } from './lib/db.server';
 import { ApiError, errorBody, fieldErrors } from './lib/errors';
 import type { AppEnv } from './lib/hono-env';
-
-const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
 const healthRoute = createRoute({
   method: 'get',
@@ -61,7 +60,7 @@ app.use('*', async (c, next) => {
 });
 
 app.use('*', async (c, next) => {
-  const maxSize = Number(c.env.MAX_BODY_BYTES) || DEFAULT_MAX_BODY_BYTES;
+  const maxSize = maxBodyBytes(c.env);
   return bodyLimit({
     maxSize,
     onError: () => {

@@ -254,7 +254,9 @@ for (const size of sizes) {
     });
 
     addPackageEdition(db, PACKAGE_YEAR, size);
-    const released = await timeRelease(server, db, PACKAGE_YEAR);
+    // No connection of this process stays open while the Workflow writes (see runCron).
+    db.close();
+    const released = await timeRelease(server, PACKAGE_YEAR);
     console.log(
       `release of ${size.toLocaleString('en')} responses: ${released.pairs} pairs, ${released.targets} audited values`,
     );
@@ -262,8 +264,9 @@ for (const size of sizes) {
     const storedStart = performance.now();
     await fetchOk(packageUrl);
     const packageStored = performance.now() - storedStart;
-    const dump = await dumpAnswersCsv(db, PACKAGE_YEAR, join(server.persistDir, 'dump.csv'));
-    db.close();
+    const dumped = openLocalD1(server.persistDir);
+    const dump = await dumpAnswersCsv(dumped, PACKAGE_YEAR, join(server.persistDir, 'dump.csv'));
+    dumped.close();
     const capped = exportUnderCap(server.persistDir, PACKAGE_YEAR);
     console.log(capped.line);
     const once = (t: number) => ({ p50: t, p99: t, perSecond: 1000 / t });

@@ -1,8 +1,10 @@
 import { error, type Handle } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { maxBodyBytes } from '$api/lib/body-limit';
 import { getDb } from '$api/lib/db.server';
 import { applySecurityHeaders } from '$api/lib/security-headers';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { checkedFormPost } from '$lib/server/form-body';
 
 const i18n: Handle = ({ event, resolve }) =>
   paraglideMiddleware(event.request, ({ request, locale }) => {
@@ -28,4 +30,11 @@ const database: Handle = ({ event, resolve }) => {
   return resolve(event);
 };
 
-export const handle = sequence(securityHeaders, i18n, database);
+/** Form posts to pages; the API under /api guards its own bodies (api/app.server.ts). */
+const formBodies: Handle = async ({ event, resolve }) => {
+  if (event.request.method === 'POST' && !event.url.pathname.startsWith('/api/'))
+    event.request = await checkedFormPost(event.request, maxBodyBytes(event.platform!.env));
+  return resolve(event);
+};
+
+export const handle = sequence(securityHeaders, i18n, formBodies, database);

@@ -5,26 +5,29 @@
  * process on the stored outputs, for its CPU time: the audit is what a release spends CPU on,
  * the queries' time is D1's, not the Worker's.
  */
-import type { DatabaseSync } from 'node:sqlite';
 import type { Crosstab } from '../../api/findings/crosstab';
 import type { Summary } from '../../api/findings/summary';
 import { auditRelease } from '../../api/releases/build.server';
 import { loadHighs } from '../../api/releases/highs';
 import { CROSSTAB_OUTPUT, SUMMARY_OUTPUT } from '../../api/releases/queries.server';
 import { REQUESTS_CRON } from '../../api/releases/schedule';
+import { openLocalD1 } from './local-d1';
 import { runCron, type LocalServer } from './local-server';
 import { withPeakMemory } from './workerd-memory';
 
 /** wrangler.toml's [limits] cpu_ms: what each Workflow step may spend. */
 export const CRON_CPU_LIMIT_MS = 300_000;
 
-export async function timeRelease(server: LocalServer, db: DatabaseSync, year: number) {
-  db.prepare("UPDATE editions SET release_requested = 'final' WHERE year = ?").run(year);
+export async function timeRelease(server: LocalServer, year: number) {
+  const request = openLocalD1(server.persistDir);
+  request.prepare("UPDATE editions SET release_requested = 'final' WHERE year = ?").run(year);
+  request.close();
   const started = performance.now();
   const memory = await withPeakMemory(() =>
     runCron(server.baseURL, REQUESTS_CRON, server.persistDir),
   );
   const wallMs = performance.now() - started;
+  const db = openLocalD1(server.persistDir);
   const release = db
     .prepare('SELECT id, status, audit_json FROM releases WHERE edition_year = ? ORDER BY id DESC')
     .get(year) as { id: number; status: string; audit_json: string } | undefined;
@@ -39,6 +42,7 @@ export async function timeRelease(server: LocalServer, db: DatabaseSync, year: n
   const crosstabs = outputs
     .filter((o) => o.kind === CROSSTAB_OUTPUT)
     .map((o) => JSON.parse(o.payload_json) as Crosstab);
+  db.close();
   const highs = await loadHighs();
   const cpu = process.cpuUsage();
   const audit = auditRelease(highs, { summary, crosstabs }, null);

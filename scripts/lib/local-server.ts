@@ -62,38 +62,41 @@ export async function runCron(
   timeoutMs = 900_000,
 ): Promise<void> {
   const url = `${baseURL}/__scheduled?cron=${encodeURIComponent(cron)}`;
-  const db = openLocalD1(persistDir);
-  const jobs = db.prepare('SELECT count(*) AS n FROM release_jobs');
-  const running = db.prepare(
-    "SELECT count(*) AS n FROM release_jobs WHERE phase IN ('queued', 'release', 'package')",
-  );
-  const countOf = (statement: typeof jobs) => (statement.get() as { n: number }).n;
+  // A connection a poll: one held open would keep a read transaction that stalls workerd's
+  // SQLite (a checkpoint waits on it, and the Workflow with it).
+  const read = <T>(sql: string, ...params: string[]) => {
+    const db = openLocalD1(persistDir);
+    try {
+      return db.prepare(sql).all(...params) as T[];
+    } finally {
+      db.close();
+    }
+  };
+  const jobs = () => read<{ n: number }>('SELECT count(*) AS n FROM release_jobs')[0]!.n;
+  const running = () =>
+    read<{ n: number }>(
+      "SELECT count(*) AS n FROM release_jobs WHERE phase IN ('queued', 'release', 'package')",
+    )[0]!.n;
   const deadline = Date.now() + timeoutMs;
   const since = new Date().toISOString();
-  try {
-    for (;;) {
-      const before = countOf(jobs);
-      // After Node was blocked for a while (seeding), wrangler may have closed the idle
-      // keep-alive socket: a request written to it never reached the Worker, and is sent again.
-      const res = await fetch(url).catch(() => fetch(url));
-      if (!res.ok) throw new Error(`The ${cron} job failed: ${res.status} ${await res.text()}`);
-      if (countOf(jobs) === before) break;
-      while (countOf(running) > 0) {
-        if (Date.now() > deadline)
-          throw new Error(`The ${cron} jobs did not end in ${timeoutMs} ms`);
-        await new Promise((r) => setTimeout(r, 200));
-      }
+  for (;;) {
+    const before = jobs();
+    // After Node was blocked for a while (seeding), wrangler may have closed the idle
+    // keep-alive socket: a request written to it never reached the Worker, and is sent again.
+    const res = await fetch(url).catch(() => fetch(url));
+    if (!res.ok) throw new Error(`The ${cron} job failed: ${res.status} ${await res.text()}`);
+    if (jobs() === before) break;
+    while (running() > 0) {
+      if (Date.now() > deadline) throw new Error(`The ${cron} jobs did not end in ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 500));
     }
-    const failed = db
-      .prepare(
-        "SELECT edition_year, outcome FROM release_jobs WHERE phase = 'failed' AND created_at >= ?",
-      )
-      .all(since) as { edition_year: number; outcome: string }[];
-    if (failed.length)
-      throw new Error(failed.map((j) => `${j.edition_year}: ${j.outcome}`).join('\n'));
-  } finally {
-    db.close();
   }
+  const failed = read<{ edition_year: number; outcome: string }>(
+    "SELECT edition_year, outcome FROM release_jobs WHERE phase = 'failed' AND created_at >= ?",
+    since,
+  );
+  if (failed.length)
+    throw new Error(failed.map((j) => `${j.edition_year}: ${j.outcome}`).join('\n'));
 }
 
 /** Applies the migrations to a local D1 (wrangler's default state folder unless given). */

@@ -229,8 +229,12 @@ describe('testimonials', () => {
     const post = (text: string) =>
       fetch(`${baseURL()}/temoigner?/preview`, {
         method: 'POST',
-        // SvelteKit refuses a cross-site form post: this one comes from the page's origin.
-        headers: { origin: baseURL(), 'content-type': 'application/x-www-form-urlencoded' },
+        // As the page's own form sends it without JavaScript: same origin, asking for HTML.
+        headers: {
+          origin: baseURL(),
+          accept: 'text/html',
+          'content-type': 'application/x-www-form-urlencoded',
+        },
         body: new URLSearchParams({ text, lang: 'fr' }),
       });
     const escaped = await post(`${STORY}\u001b[2J`);

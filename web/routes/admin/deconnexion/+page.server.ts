@@ -2,7 +2,10 @@ import { redirect } from '@sveltejs/kit';
 import { SESSION_COOKIE, logout } from '$api/staff/service.server';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { requireMember } from '$lib/server/staff';
-import type { Actions } from './$types';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Signing out is a POST (the button in the admin bar); a GET goes back to the admin pages. */
+export const load: PageServerLoad = () => redirect(303, localizeHref('/admin'));
 
 export const actions: Actions = {
   default: async (event) => {
