@@ -195,6 +195,8 @@ export const sessions = sqliteTable(
       .notNull()
       .references(() => staff.id, { onDelete: 'cascade' }),
     expiresAt: text('expires_at').notNull(),
+    /** The last request seen with it, to the minute: idle sessions end (STAFF_IDLE_MINUTES). */
+    lastSeenAt: text('last_seen_at').notNull().default(''),
   },
   (t) => [index('sessions_staff_idx').on(t.staffId), index('sessions_expiry_idx').on(t.expiresAt)],
 );

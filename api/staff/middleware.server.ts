@@ -10,12 +10,14 @@ export type StaffEnv = AppEnv & {
   Variables: AppEnv['Variables'] & { staff: StaffMember; sessionToken: string };
 };
 
-/** 401 without a valid session (and Access token, when configured); 403 without the role. */
+/** 401 without a live session (and Access token, when configured); 403 without the role. */
 export const requireStaff = (role: StaffRole) =>
   createMiddleware<StaffEnv>(async (c, next) => {
     await verifyAccess(c.env, c.req.raw.headers);
     const token = getCookie(c, SESSION_COOKIE);
-    const member = token ? await sessionMember(c.var.db, token) : null;
+    const member = token
+      ? await sessionMember(c.var.db, token, Number(c.env.STAFF_IDLE_MINUTES))
+      : null;
     if (!token || !member) throw new ApiError(401, 'unauthenticated', 'Sign in as staff first.');
     if (!mayAct(member, role)) throw new ApiError(403, 'forbidden', `This needs the ${role} role.`);
     c.set('staff', member);

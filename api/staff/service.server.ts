@@ -9,7 +9,11 @@ import { hashPassword, randomCode, sha256Hex, verifyPassword } from '../lib/cryp
 import type { Db } from '../lib/db.server';
 import { auditEntry } from '../audit/log.server';
 
-export const SESSION_COOKIE = 'cm_staff';
+/** `__Host-`: the browser keeps it only if it is Secure, for the whole site, and for this host alone. */
+export const SESSION_COOKIE = '__Host-cm_staff';
+
+/** How often a session's last request is written: the idle timeout's precision, and few writes. */
+const SEEN_EVERY_MS = 60_000;
 
 export interface StaffMember {
   id: number;
@@ -47,29 +51,49 @@ export async function login(
       tokenHash: await sha256Hex(token),
       staffId: account.id,
       expiresAt: new Date(now.getTime() + sessionHours * 3_600_000).toISOString(),
+      lastSeenAt: now.toISOString(),
     }),
     db.insert(auditLog).values(auditEntry(account, 'staff.login', null, undefined, now)),
   ]);
   return { token, member: { id: account.id, email: account.email, role: account.role } };
 }
 
+/**
+ * The member behind a session token, if the session is live: before its absolute end, and used
+ * within the last `idleMinutes`. Each use moves the idle end on (written once a minute at most).
+ */
 export async function sessionMember(
   db: Db,
   token: string,
+  idleMinutes: number,
   now = new Date(),
 ): Promise<StaffMember | null> {
+  const tokenHash = await sha256Hex(token);
+  const idleSince = new Date(now.getTime() - idleMinutes * 60_000).toISOString();
   const row = await db
-    .select({ id: staff.id, email: staff.email, role: staff.role, disabled: staff.disabled })
+    .select({
+      id: staff.id,
+      email: staff.email,
+      role: staff.role,
+      disabled: staff.disabled,
+      lastSeenAt: sessions.lastSeenAt,
+    })
     .from(sessions)
     .innerJoin(staff, eq(staff.id, sessions.staffId))
     .where(
       and(
-        eq(sessions.tokenHash, await sha256Hex(token)),
+        eq(sessions.tokenHash, tokenHash),
         gt(sessions.expiresAt, now.toISOString()),
+        gt(sessions.lastSeenAt, idleSince),
       ),
     )
     .get();
   if (!row || row.disabled) return null;
+  if (now.getTime() - Date.parse(row.lastSeenAt) >= SEEN_EVERY_MS)
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: now.toISOString() })
+      .where(eq(sessions.tokenHash, tokenHash));
   return { id: row.id, email: row.email, role: row.role };
 }
 

@@ -121,7 +121,7 @@ export async function addStaff(
 export async function signIn(email: string, password = 'correct horse battery'): Promise<string> {
   const res = await postJson('/api/v1/staff/login', { email, password });
   if (res.status !== 200) throw new Error(`login answered ${res.status}`);
-  return /cm_staff=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
+  return /__Host-cm_staff=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
 }
 
 export const highs = () => loadHighs(wasm);

@@ -151,7 +151,7 @@ describe('withdrawal', () => {
     // Publishing rewrites the row at another size: SQLite moves it, and the
     // old copy of the text must not stay behind in free space.
     const login = await api('/staff/login', 'POST', DEMO_ADMIN);
-    const cookie = /cm_staff=[^;]+/.exec(login.headers.get('set-cookie') ?? '')![0];
+    const cookie = /__Host-cm_staff=[^;]+/.exec(login.headers.get('set-cookie') ?? '')![0];
     const queue = (await (
       await api('/staff/testimonials?status=pending', 'GET', undefined, cookie)
     ).json()) as { items: { id: string; text: string }[] };

@@ -233,7 +233,7 @@ describe('staff access', () => {
         `anonymous ${method} ${path}`,
       ).toBe(401);
       expect(
-        (await staffCall(method, path, 'cm_staff=forged', body)).status,
+        (await staffCall(method, path, '__Host-cm_staff=forged', body)).status,
         `forged ${method} ${path}`,
       ).toBe(401);
       for (const role of ['moderator', 'admin'] as const) {
@@ -265,6 +265,9 @@ describe('staff access', () => {
       password: 'correct horse battery',
     });
     const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^__Host-cm_staff=/);
+    expect(cookie).toMatch(/Path=\/(;|$)/);
+    expect(cookie).not.toMatch(/Domain=/i);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/Secure/);
     expect(cookie).toMatch(/SameSite=Strict/);
@@ -280,7 +283,25 @@ describe('staff access', () => {
       8,
       new Date(Date.now() - 9 * 3_600_000),
     );
-    expect((await staffCall('GET', '/testimonials', `cm_staff=${old!.token}`)).status).toBe(401);
+    expect((await staffCall('GET', '/testimonials', `__Host-cm_staff=${old!.token}`)).status).toBe(
+      401,
+    );
+
+    // A young session ends after 30 minutes without a request (STAFF_IDLE_MINUTES).
+    const fresh = await login(getDb(env.DB), 'mod@example.org', 'correct horse battery', 8);
+    const use = () => staffCall('GET', '/testimonials', `__Host-cm_staff=${fresh!.token}`);
+    const seenAgo = (minutes: number) =>
+      env.DB.prepare('UPDATE sessions SET last_seen_at = ?1')
+        .bind(new Date(Date.now() - minutes * 60_000).toISOString())
+        .run();
+    await seenAgo(29);
+    expect((await use()).status).toBe(200);
+    const seen = await env.DB.prepare('SELECT max(last_seen_at) AS at FROM sessions').first<{
+      at: string;
+    }>();
+    expect(Date.now() - Date.parse(seen!.at)).toBeLessThan(60_000);
+    await seenAgo(31);
+    expect((await use()).status).toBe(401);
   });
 
   it('answers the same for an unknown account and a wrong password, and throttles logins', async () => {

@@ -23,7 +23,9 @@ export function setSessionCookie(cookies: Cookies, token: string, hours: number)
 export async function requireMember(event: RequestEvent, role: StaffRole): Promise<StaffMember> {
   await orPageError(verifyAccess(event.platform!.env, event.request.headers));
   const token = event.cookies.get(SESSION_COOKIE);
-  const member = token ? await sessionMember(event.locals.db, token) : null;
+  const member = token
+    ? await sessionMember(event.locals.db, token, Number(event.platform!.env.STAFF_IDLE_MINUTES))
+    : null;
   if (!member)
     redirect(303, localizeHref(`/admin/connexion?next=${encodeURIComponent(event.url.pathname)}`));
   if (!mayAct(member, role)) error(403, 'This page is for administrators only.');

@@ -11,7 +11,7 @@ export const actions: Actions = {
   default: async (event) => {
     const member = await requireMember(event, 'moderator');
     await logout(event.locals.db, event.cookies.get(SESSION_COOKIE)!, member);
-    event.cookies.delete(SESSION_COOKIE, { path: '/' });
+    event.cookies.delete(SESSION_COOKIE, { path: '/', secure: true });
     redirect(303, localizeHref('/admin/connexion'));
   },
 };
