@@ -8,7 +8,6 @@
 import sveltekit from '../.svelte-kit/cloudflare/_worker.js';
 import { dispatchJobs } from './jobs/dispatch.server';
 import { getDb } from './lib/db.server';
-import { packageKey } from './publication/storage.server';
 import { DAILY_CRON } from './releases/schedule';
 
 export { ReleaseWorkflow } from './jobs/workflow.server';
@@ -19,7 +18,7 @@ export default {
     // Outcomes are stored (jobs, releases, refusals with their audit): nothing to log.
     await dispatchJobs(getDb(env.DB), env.RELEASES, {
       scheduled: controller.cron === DAILY_CRON,
-      hasPackage: async (year) => (await env.EXPORTS.head(packageKey(year))) !== null,
+      exports: env.EXPORTS,
     });
   },
 } satisfies ExportedHandler<Env>;

@@ -6,6 +6,7 @@ import { asc, ne } from 'drizzle-orm';
 import { editions, type Edition, type ReleaseJob } from '../../db/schema.server';
 import type { ReleaseKind } from '../../db/enums';
 import type { Db } from '../lib/db.server';
+import { hasStoredPackage } from '../publication/storage.server';
 import { releaseDecision } from '../releases/policy';
 import { currentRelease } from '../releases/queries.server';
 import { activeJobs, isActive, latestJobs, queueJob, setPhase } from './state.server';
@@ -20,8 +21,8 @@ export interface JobParams {
 export interface DispatchOptions {
   /** The daily tick: open editions with enough new responses get a provisional release. */
   scheduled: boolean;
-  /** Whether a published edition's package is in R2 already. */
-  hasPackage: (year: number) => Promise<boolean>;
+  /** Where packages are stored: a published edition without one gets a run. */
+  exports: R2Bucket;
   now?: Date;
 }
 
@@ -29,7 +30,7 @@ export interface DispatchOptions {
 async function dueWork(
   db: Db,
   edition: Edition,
-  { scheduled, hasPackage }: DispatchOptions,
+  { scheduled, exports }: DispatchOptions,
 ): Promise<ReleaseKind | null | undefined> {
   if (edition.releaseRequested) return edition.releaseRequested;
   const current = await currentRelease(db, edition.year);
@@ -38,7 +39,7 @@ async function dueWork(
   if (
     edition.status === 'published' &&
     current?.kind === 'final' &&
-    !(await hasPackage(edition.year))
+    !(await hasStoredPackage(exports, edition.year))
   )
     return null;
   return undefined;

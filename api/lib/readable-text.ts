@@ -35,6 +35,9 @@ export function readableText(min: number, max: number, required: string) {
       params: { reason: BAD_CHARACTERS },
       abort: true,
     })
-    .refine((s) => visibleLength(s) >= min, `At least ${min} characters.`)
-    .refine((s) => visibleLength(s) <= max, `At most ${max} characters.`);
+    .superRefine((s, ctx) => {
+      const length = visibleLength(s);
+      if (length < min) ctx.addIssue({ code: 'custom', message: `At least ${min} characters.` });
+      if (length > max) ctx.addIssue({ code: 'custom', message: `At most ${max} characters.` });
+    });
 }

@@ -32,6 +32,10 @@ const PART_SIZE = 5 * 1024 * 1024;
 export const packageKey = (year: number) => `packages/${year}.zip`;
 export const packageFilename = (year: number) => `observatoire-cm-${year}.zip`;
 
+/** Whether `year`'s package is in R2. */
+export const hasStoredPackage = async (bucket: R2Bucket, year: number) =>
+  (await bucket.head(packageKey(year))) !== null;
+
 class MultipartSink implements ByteSink {
   private pending: Uint8Array[] = [];
   private length = 0;

@@ -12,7 +12,7 @@ import wasm from '../../api/releases/highs-wasm.server';
 import { dispatchJobs } from '../../api/jobs/dispatch.server';
 import type { JobOutput } from '../../api/jobs/workflow.server';
 import { publishedEdition } from '../../api/publication/package.server';
-import { packageKey, packageStore, storePackage } from '../../api/publication/storage.server';
+import { packageStore, storePackage } from '../../api/publication/storage.server';
 import type { EditionStatus, ReleaseKind } from '../../db/enums';
 import { editions, responses } from '../../db/schema.server';
 import { generateResponses } from '../../db/seed/generate';
@@ -144,7 +144,7 @@ export async function buildPackage(year: number) {
 export async function runJob({ scheduled }: { scheduled: boolean }) {
   const started = await dispatchJobs(getDb(env.DB), env.RELEASES, {
     scheduled,
-    hasPackage: async (year) => (await env.EXPORTS.head(packageKey(year))) !== null,
+    exports: env.EXPORTS,
   });
   return Promise.all(
     started.map(async ({ jobId, year, kind }) => ({ year, kind, ...(await workflowEnd(jobId)) })),

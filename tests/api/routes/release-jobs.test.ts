@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { dispatchJobs } from '../../../api/jobs/dispatch.server';
 import { jobStatus, latestJob } from '../../../api/jobs/state.server';
 import { getDb } from '../../../api/lib/db.server';
-import { packageKey } from '../../../api/publication/storage.server';
+import { hasStoredPackage, packageKey } from '../../../api/publication/storage.server';
 import {
   addEdition,
   api,
@@ -22,9 +22,9 @@ import {
 
 const YEAR = 2041;
 const db = () => getDb(env.DB);
-const hasPackage = async (year: number) => (await env.EXPORTS.head(packageKey(year))) !== null;
+const hasPackage = (year: number) => hasStoredPackage(env.EXPORTS, year);
 const dispatch = (now = new Date()) =>
-  dispatchJobs(db(), env.RELEASES, { scheduled: false, hasPackage, now });
+  dispatchJobs(db(), env.RELEASES, { scheduled: false, exports: env.EXPORTS, now });
 
 async function publishedWithResponses(finalRequested: boolean) {
   await addEdition(YEAR, 'published', {
