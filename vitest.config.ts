@@ -23,6 +23,10 @@ export default defineConfig(async () => {
     test: {
       include: ['tests/unit/**/*.test.ts', 'tests/api/**/*.test.ts'],
       setupFiles: ['tests/api/apply-migrations.ts'],
+      // Tests that publish a release take 2–4 s here; CI's machines are slower and shared, and a
+      // timeout is not what these tests assert.
+      testTimeout: 30_000,
+      hookTimeout: 30_000,
     },
   };
 });
