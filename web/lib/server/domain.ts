@@ -33,6 +33,8 @@ export interface Refusal {
   refused: string;
   message: string;
   fields: FieldErrors;
+  /** For a rate limit: the seconds before a retry may succeed. */
+  retryAfter: number | null;
 }
 
 export async function orFormFailure<T, D extends object, R = never>(
@@ -51,6 +53,7 @@ export async function orFormFailure<T, D extends object, R = never>(
       refused: refused.code,
       message: refused.message,
       fields: refused.fields ?? {},
+      retryAfter: Number(refused.headers?.['Retry-After']) || null,
     });
   }
 }

@@ -6,7 +6,8 @@ import { deleteDraft, previousSubmission } from '$api/survey/service.server';
 import { submitSurvey } from '$api/survey/submit.server';
 import { orFormFailure, wasRefused } from '$lib/server/domain';
 import { localizeHref } from '$lib/paraglide/runtime';
-import { forgetResumeCode, readResumeCode } from '$lib/server/survey';
+import { ownScores } from '$api/feedback/personal';
+import { forgetResumeCode, readResumeCode, rememberThanks } from '$lib/server/survey';
 import { requireDraft } from '$lib/server/survey-flow';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,15 +27,16 @@ function stepPath(questionnaire: Questionnaire, year: number, fields: FieldError
   return localizeHref(`/enquete/${year}/${Math.max(step, 1)}`);
 }
 
+const thanksPath = (year: number) => localizeHref(`/enquete/${year}/merci`);
+
 export const load: PageServerLoad = async ({ params, cookies, platform, locals }) => {
   const year = Number(params.year);
   if (await alreadySent(locals.db, readResumeCode(cookies, year))) {
     forgetResumeCode(cookies, year);
-    return { submitted: true, answers: {}, turnstileSiteKey: null };
+    redirect(303, thanksPath(year));
   }
   const { draft } = await requireDraft(locals.db, cookies, year);
   return {
-    submitted: false,
     answers: draft.answers,
     turnstileSiteKey: platform?.env.TURNSTILE_SITE_KEY || null,
   };
@@ -45,7 +47,11 @@ export const actions: Actions = {
     const db = locals.db;
     const year = Number(params.year);
     const previous = await alreadySent(db, readResumeCode(cookies, year));
-    if (previous) return { withdrawalCode: previous.withdrawalCode };
+    if (previous) {
+      // A retry whose first answer was lost: the code again, but the answers are gone.
+      rememberThanks(cookies, year, { code: previous.withdrawalCode, own: null });
+      redirect(303, thanksPath(year));
+    }
 
     const { edition, draft, resumeCode } = await requireDraft(db, cookies, year);
     const form = await request.formData();
@@ -63,6 +69,10 @@ export const actions: Actions = {
     );
     if (wasRefused(submitted)) return submitted;
     await deleteDraft(db, resumeCode);
-    return { withdrawalCode: submitted.withdrawalCode };
+    rememberThanks(cookies, year, {
+      code: submitted.withdrawalCode,
+      own: ownScores(edition.questionnaire, draft.answers),
+    });
+    redirect(303, thanksPath(year));
   },
 };
