@@ -54,14 +54,40 @@ async function storedAnswers(code: string) {
   );
 }
 
-const choose = (page: Page, code: string, option: string) =>
-  page.check(`input[name="${code}"][value="${option}"]`);
+/** Picks an option, from radios or, for long lists, a select. */
+const choose = async (page: Page, code: string, option: string) => {
+  if (await page.$(`select[name="${code}"]`))
+    await page.selectOption(`select[name="${code}"]`, option);
+  else await page.check(`input[name="${code}"][value="${option}"]`);
+};
 /** Goes to the next step and waits until the browser is there. */
 async function next(page: Page) {
   const step = Number(/\/(\d+)$/.exec(page.url())![1]);
   const target = step === 7 ? /\/relecture$/ : new RegExp(`/${step + 1}$`);
   await Promise.all([page.waitForURL(target), page.click('button[value="next"]')]);
   await settled(page);
+}
+
+/** The element that has the keyboard focus, as its tag and class. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement!;
+    return `${el.tagName.toLowerCase()}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}`;
+  });
+
+/**
+ * What a phone shows of a step (360 × 800): focus on the step's heading, the first field within
+ * the first screen, and no more than three screens in all.
+ */
+async function expectLightStep(page: Page) {
+  expect(await focused(page)).toBe('h1');
+  const first = await page.locator('form .question').first().boundingBox();
+  expect(first!.y).toBeLessThan(800 - 60);
+  expect(await page.getAttribute('.help-link', 'href')).toMatch(/\/aide$/);
+  const stepEnd = await page.evaluate(
+    () => document.querySelector('.step-buttons')!.getBoundingClientRect().bottom + scrollY,
+  );
+  expect(stepEnd).toBeLessThanOrEqual(2400);
 }
 
 /** Walks the whole survey, checking each page with axe, and returns the withdrawal code. */
@@ -74,10 +100,15 @@ async function walkSurvey(page: Page, name: string, checkEveryPage = true): Prom
   ]);
   await settled(page);
 
-  // Step 1: the required question, refused while empty.
+  // Step 1: the required question, refused while empty, focus on the summary.
+  await expectLightStep(page);
+  expect(await page.textContent('.step-count')).toBe('Étape 1 sur 8 · Votre profil');
   await page.click('button[value="next"]');
   await page.waitForSelector('.error-summary');
-  expect(await page.textContent('.error-summary')).toContain('Pour quel type de structure');
+  expect(await page.textContent('.error-summary')).toContain(
+    '1 réponse à corriger : Pour quel type de structure',
+  );
+  expect(await focused(page)).toBe('div.error-summary');
   expect(page.url()).toMatch(/\/1$/);
   if (checkEveryPage) await expectNoAxeViolations(page);
   await choose(page, 'profile.employer_type', 'agency');
@@ -87,6 +118,7 @@ async function walkSurvey(page: Page, name: string, checkEveryPage = true): Prom
   await next(page);
 
   // Step 2: numbers, a multiple choice, and the question shown to agencies only.
+  await expectLightStep(page);
   expect(await page.isVisible('#q-work-clients_count')).toBe(true);
   await page.fill('#q-work-hours_contract', '35');
   await page.fill('#q-work-hours_actual', '46.5');
@@ -97,6 +129,7 @@ async function walkSurvey(page: Page, name: string, checkEveryPage = true): Prom
   await next(page);
 
   // Step 3: the post-attack question depends on the answer just above it.
+  await expectLightStep(page);
   await choose(page, 'exposure.harassment_12m', 'yes');
   await choose(page, 'exposure.support_after_attack', 'insufficient');
   if (checkEveryPage) await expectNoAxeViolations(page);
@@ -104,8 +137,19 @@ async function walkSurvey(page: Page, name: string, checkEveryPage = true): Prom
 
   for (let step = 4; step <= 7; step++) {
     expect(page.url()).toMatch(new RegExp(`/${step}$`));
+    await expectLightStep(page);
     if (step === 5) {
-      await choose(page, 'wellbeing.who5_1', 'f2');
+      // The rating items by keyboard: one Tab from the heading to the first item, arrows within.
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe(
+        'wellbeing.who5_1',
+      );
+      for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+      expect(await page.isChecked('input[name="wellbeing.who5_1"][value="f2"]')).toBe(true);
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe(
+        'wellbeing.who5_2',
+      );
       await choose(page, 'wellbeing.cbi_7', 'seldom');
     }
     if (checkEveryPage) {
@@ -121,8 +165,12 @@ async function walkSurvey(page: Page, name: string, checkEveryPage = true): Prom
     await expectNoAxeViolations(page);
     await screenshots(page, `${name}-review`, [360]);
   }
-  await page.click('button:has-text("Envoyer mes réponses")');
+  await Promise.all([
+    page.waitForURL(/\/enquete\/2026\/merci$/),
+    page.click('button:has-text("Envoyer mes réponses")'),
+  ]);
   await page.waitForSelector('[data-testid="withdrawal-code"]');
+  expect(await focused(page)).toBe('h1');
   if (checkEveryPage) {
     await expectNoAxeViolations(page);
     await screenshots(page, `${name}-thanks`, [360]);
@@ -153,6 +201,53 @@ describe('the survey journey', () => {
     expect(code).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(responseCount()).toBe(before + 1);
     expect(await storedAnswers(code)).toEqual(EXPECTED);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the respondent their scores once, with help for a low WHO-5, and a refresh posts nothing', async () => {
+    const { context, page, problems } = await newPage(true);
+    await page.goto(`${baseURL()}/enquete/2026`);
+    await Promise.all([page.waitForURL(/\/1$/), page.click('text=Commencer l’enquête')]);
+    await settled(page);
+    await choose(page, 'profile.employer_type', 'freelance');
+    for (let step = 1; step <= 4; step++) await next(page);
+    for (let i = 1; i <= 5; i++) await choose(page, `wellbeing.who5_${i}`, 'f1');
+    for (const i of [1, 2, 3]) await choose(page, `wellbeing.cbi_${i}`, 'd75');
+    await choose(page, 'wellbeing.cbi_4', 'often');
+    for (let step = 5; step <= 7; step++) await next(page);
+    const before = responseCount();
+    await Promise.all([
+      page.waitForURL(/\/enquete\/2026\/merci$/),
+      page.click('button:has-text("Envoyer mes réponses")'),
+    ]);
+    await settled(page);
+    expect(responseCount()).toBe(before + 1);
+    const code = (await page.textContent('[data-testid="withdrawal-code"]'))!.trim();
+    const feedback = await page.textContent('[data-testid="feedback"]');
+    // WHO-5: five items at 1 → 5 × 4 = 20. CBI: four items at 75.
+    expect(feedback).toContain('Votre score : 20 sur 100.');
+    expect(feedback).toContain('À 28 ou moins');
+    expect(feedback).toContain('Votre score : 75 sur 100.');
+    expect(await page.textContent('.care')).toContain('3114');
+    expect(await page.getAttribute('a[download]', 'href')).toContain(encodeURIComponent(code));
+    await expectNoAxeViolations(page);
+    await screenshots(page, 'survey-feedback', [360, 1280]);
+
+    // A refresh: no code, no scores, and nothing posted.
+    await page.reload();
+    await settled(page);
+    expect(await page.$('[data-testid="withdrawal-code"]')).toBeNull();
+    expect(await page.$('[data-testid="feedback"]')).toBeNull();
+    expect(await page.textContent('main')).toContain('n’est affiché qu’une fois');
+    expect(responseCount()).toBe(before + 1);
+    // Neither the code nor the scores were written to D1.
+    const dir = join(persistDir(), 'v3', 'd1', 'miniflare-D1DatabaseObject');
+    const bytes = readdirSync(dir)
+      .map((f) => readFileSync(join(dir, f)).toString('latin1'))
+      .join('\n');
+    expect(bytes.includes(code)).toBe(false);
+    expect(bytes.includes('"who5":')).toBe(false);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -198,9 +293,7 @@ describe('the survey journey', () => {
       other.page.waitForURL(/\/1$/),
       other.page.click('button[value="previous"]'),
     ]);
-    expect(
-      await other.page.isChecked('input[name="profile.employer_type"][value="freelance"]'),
-    ).toBe(true);
+    expect(await other.page.inputValue('select[name="profile.employer_type"]')).toBe('freelance');
     await other.page.goto(`${baseURL()}/enquete/reprendre/${'x'.repeat(22)}`);
     expect(other.page.url()).toMatch(/\/enquete\?expired=1$|\/enquete\/2026\?expired=1$/);
     expect(await other.page.textContent('main')).toContain('n’est plus valable');

@@ -45,8 +45,12 @@ function tracesOf(marker: string): string[] {
   return found;
 }
 
-const choose = (page: Page, code: string, option: string) =>
-  page.check(`input[name="${code}"][value="${option}"]`);
+/** Picks an option, from radios or, for long lists, a select. */
+const choose = async (page: Page, code: string, option: string) => {
+  if (await page.$(`select[name="${code}"]`))
+    await page.selectOption(`select[name="${code}"]`, option);
+  else await page.check(`input[name="${code}"][value="${option}"]`);
+};
 
 async function go(page: Page, direction: 'next' | 'previous') {
   await Promise.all([page.waitForLoadState('load'), page.click(`button[value="${direction}"]`)]);

@@ -2,13 +2,21 @@
  * How a step lays its questions out on a phone: long single choices become selects, and runs of
  * rating items that share their scale become one rating group (a matrix from 600 px up).
  */
-import type { Question, ScaleQuestion } from '$api/survey/model';
+import { choicesOf, type Locale, type Question, type ScaleQuestion } from '$api/survey/model';
 
-/** A single choice longer than this is a select: 15 regions as radios fill two screens. */
-export const SELECT_OVER = 8;
-
+/**
+ * A single choice is a select when its radios would take a phone's screen for little: more than
+ * four options, or more than three in no order (15 regions as radios fill two screens). Ordered
+ * answers of four stay radios, read as the scale they are.
+ */
 export const asSelect = (q: Question): boolean =>
-  q.type === 'single' && q.options.length > SELECT_OVER;
+  q.type === 'single' && (q.options.length > 4 || (!q.ordered && q.options.length > 3));
+
+/** Options this short sit two to a row on a phone, over two lines at most. */
+const SHORT_LABEL = 22;
+
+export const shortOptions = (q: Question, locale: Locale): boolean =>
+  choicesOf(q).every((o) => o.label[locale].length <= SHORT_LABEL);
 
 export type Block =
   { kind: 'question'; question: Question } | { kind: 'rating'; items: ScaleQuestion[] };
