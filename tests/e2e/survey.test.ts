@@ -327,6 +327,19 @@ describe('the survey journey', () => {
     await context.close();
   });
 
+  it('links the same help from every survey page and the testimony form, in both languages', async () => {
+    const { context, page } = await newPage(true);
+    await page.goto(`${baseURL()}/temoigner`);
+    await Promise.all([page.waitForURL(/\/aide$/), page.click('main a[href="/aide"]')]);
+    expect(await page.textContent('.care')).toContain('3114');
+    await expectNoAxeViolations(page);
+    await page.goto(`${baseURL()}/en/help`);
+    expect(await page.textContent('h1')).toBe('Need help');
+    expect(await page.textContent('.care')).toContain('Samaritans');
+    await expectNoAxeViolations(page);
+    await context.close();
+  });
+
   it('says when an edition is closed', async () => {
     const { context, page } = await newPage(true);
     await page.goto(`${baseURL()}/enquete/2025`);
