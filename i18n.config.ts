@@ -11,6 +11,7 @@ const translatedPaths: [fr: string, en: string][] = [
   ['/retrait', '/en/withdraw'],
   ['/aide', '/en/help'],
   ['/confidentialite', '/en/privacy'],
+  ['/temoigner/merci', '/en/testify/thanks'],
   ['/temoigner', '/en/testify'],
   ['/temoignages', '/en/testimonials'],
   ['/temoignages/themes', '/en/testimonials/themes'],

@@ -20,24 +20,27 @@ export const BAD_CHARACTERS = 'bad_characters';
  * bound comes first, so no one makes the server segment megabytes.
  */
 export function readableText(min: number, max: number, required: string) {
-  return z
-    .string({ error: required })
-    .max(max * 8, `At most ${max} characters.`)
-    .normalize('NFC')
-    .trim()
-    .refine((s) => !CONTROL.test(s), {
-      message: 'Control characters are not allowed (new lines and tabs are).',
-      params: { reason: BAD_CHARACTERS },
-      abort: true,
-    })
-    .refine((s) => !LONE_SURROGATE.test(s), {
-      message: 'Invalid characters (lone surrogates).',
-      params: { reason: BAD_CHARACTERS },
-      abort: true,
-    })
-    .superRefine((s, ctx) => {
-      const length = visibleLength(s);
-      if (length < min) ctx.addIssue({ code: 'custom', message: `At least ${min} characters.` });
-      if (length > max) ctx.addIssue({ code: 'custom', message: `At most ${max} characters.` });
-    });
+  return (
+    z
+      .string({ error: required })
+      .max(max * 8, `At most ${max} characters.`)
+      // Checked before trimming: a form feed at either end is refused like one in the middle.
+      .refine((s) => !CONTROL.test(s), {
+        message: 'Control characters are not allowed (new lines and tabs are).',
+        params: { reason: BAD_CHARACTERS },
+        abort: true,
+      })
+      .refine((s) => !LONE_SURROGATE.test(s), {
+        message: 'Invalid characters (lone surrogates).',
+        params: { reason: BAD_CHARACTERS },
+        abort: true,
+      })
+      .normalize('NFC')
+      .trim()
+      .superRefine((s, ctx) => {
+        const length = visibleLength(s);
+        if (length < min) ctx.addIssue({ code: 'custom', message: `At least ${min} characters.` });
+        if (length > max) ctx.addIssue({ code: 'custom', message: `At most ${max} characters.` });
+      })
+  );
 }

@@ -3,7 +3,7 @@
  * which edition takes answers, atomic submission with idempotent retries,
  * withdrawal, and server-side drafts.
  */
-import { and, eq, isNotNull, lt } from 'drizzle-orm';
+import { and, eq, isNotNull, lt, ne } from 'drizzle-orm';
 import { answers as answersTable, editions, responses, surveyDrafts } from '../../db/schema.server';
 import { ApiError } from '../lib/errors';
 import type { Db } from '../lib/db.server';
@@ -193,18 +193,28 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
 const addDays = (date: Date, days: number) => new Date(date.getTime() + days * 86_400_000);
 
 /**
+ * An expired draft's answers are erased at the first new draft after it expires; its row, then
+ * only a hash, an edition and a day, stays this many days more, so that its resume link can say
+ * it expired rather than that it is unknown.
+ */
+export const EXPIRED_DRAFT_KEPT_DAYS = 90;
+
+/**
  * Starts a draft and returns its resume code, which only the respondent keeps.
- * Expired drafts go first, overwritten before they are deleted.
+ * Expired drafts' answers go first, overwritten before they are emptied.
  */
 export async function createDraft(db: Db, year: number, now = new Date()): Promise<string> {
   const resumeCode = randomCode();
-  const expired = lt(surveyDrafts.expiresOn, day(now));
+  const unerased = and(lt(surveyDrafts.expiresOn, day(now)), ne(surveyDrafts.answersJson, ''));
   await db.batch([
     db
       .update(surveyDrafts)
       .set({ answersJson: zeroed(surveyDrafts.answersJson) })
-      .where(expired),
-    db.delete(surveyDrafts).where(expired),
+      .where(unerased),
+    db.update(surveyDrafts).set({ answersJson: '', section: null }).where(unerased),
+    db
+      .delete(surveyDrafts)
+      .where(lt(surveyDrafts.expiresOn, day(addDays(now, -EXPIRED_DRAFT_KEPT_DAYS)))),
     db.insert(surveyDrafts).values({
       resumeHash: await sha256Hex(resumeCode),
       editionYear: year,
@@ -219,15 +229,28 @@ export async function loadDraft(
   resumeCode: string,
   now = new Date(),
 ): Promise<Draft | null> {
+  const found = await resumeDraft(db, resumeCode, now);
+  return found.status === 'draft' ? found.draft : null;
+}
+
+/** What a resume code leads to: its draft, or why there is none. */
+export type Resumed =
+  { status: 'draft'; draft: Draft } | { status: 'expired' | 'submitted' | 'unknown' };
+
+export async function resumeDraft(db: Db, resumeCode: string, now = new Date()): Promise<Resumed> {
   const row = await db.query.surveyDrafts.findFirst({
     where: eq(surveyDrafts.resumeHash, await sha256Hex(resumeCode)),
   });
-  if (!row || row.expiresOn < day(now)) return null;
-  return {
-    editionYear: row.editionYear,
-    answers: JSON.parse(row.answersJson) as Answers,
-    section: row.section,
-  };
+  if (row && row.expiresOn < day(now)) return { status: 'expired' };
+  if (row) {
+    const answers = JSON.parse(row.answersJson) as Answers;
+    return {
+      status: 'draft',
+      draft: { editionYear: row.editionYear, answers, section: row.section },
+    };
+  }
+  // A sent survey's draft is deleted; its resume code is the submission's idempotency key.
+  return { status: (await previousSubmission(db, resumeCode)) ? 'submitted' : 'unknown' };
 }
 
 /**

@@ -215,7 +215,9 @@ describe('the survey journey', () => {
     for (let i = 1; i <= 5; i++) await choose(page, `wellbeing.who5_${i}`, 'f1');
     for (const i of [1, 2, 3]) await choose(page, `wellbeing.cbi_${i}`, 'd75');
     await choose(page, 'wellbeing.cbi_4', 'often');
-    for (let step = 5; step <= 7; step++) await next(page);
+    for (let step = 5; step <= 6; step++) await next(page);
+    const resumeLink = (await page.textContent('.resume-link'))!.trim();
+    await next(page);
     const before = responseCount();
     await Promise.all([
       page.waitForURL(/\/enquete\/2026\/merci$/),
@@ -248,6 +250,11 @@ describe('the survey journey', () => {
       .join('\n');
     expect(bytes.includes(code)).toBe(false);
     expect(bytes.includes('"who5":')).toBe(false);
+
+    // The resume link of a sent survey says so.
+    await page.goto(resumeLink);
+    expect(page.url()).toMatch(/\/enquete\/2026\?submitted=1$/);
+    expect(await page.textContent('main')).toContain('déjà été envoyées');
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -295,8 +302,8 @@ describe('the survey journey', () => {
     ]);
     expect(await other.page.inputValue('select[name="profile.employer_type"]')).toBe('freelance');
     await other.page.goto(`${baseURL()}/enquete/reprendre/${'x'.repeat(22)}`);
-    expect(other.page.url()).toMatch(/\/enquete\?expired=1$|\/enquete\/2026\?expired=1$/);
-    expect(await other.page.textContent('main')).toContain('n’est plus valable');
+    expect(other.page.url()).toMatch(/\/enquete\/2026\?unknown=1$/);
+    expect(await other.page.textContent('main')).toContain('ne correspond à aucune réponse');
     await other.context.close();
   });
 

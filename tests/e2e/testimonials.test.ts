@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+import { openLocalD1 } from '../../scripts/lib/local-d1';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ADMIN } from '../../db/seed/generate';
 import { run } from '../../scripts/lib/run';
@@ -16,6 +17,19 @@ import {
 const STORY =
   "Je gère seule les comptes d'une mairie. Pendant la polémique sur le marché de Noël, j'ai modéré 400 commentaires par soir, jusqu'à 23h30. Un élu m'a écrit sur mon perso : joignez-moi au 06 11 22 33 44 ou jeanne.dupont@exemple.fr si besoin. Licorne-témoin.";
 const MODERATOR = { email: 'moderatrice@example.org', password: 'une phrase de passe longue' };
+
+/** The stored testimonies whose text contains `text`. */
+function testimoniesLike(text: string): number {
+  const db = openLocalD1(persistDir());
+  try {
+    const row = db
+      .prepare('SELECT count(*) AS n FROM testimonials WHERE text LIKE ?')
+      .get(`%${text}%`) as { n: number };
+    return row.n;
+  } finally {
+    db.close();
+  }
+}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -161,9 +175,15 @@ describe('testimonials', () => {
       page.waitForLoadState('load'),
       page.click('button:has-text("Confirm and send")'),
     ]);
+    expect(page.url()).toMatch(/\/en\/testify\/thanks$/);
     expect(await page.textContent('[data-testid="withdrawal-code"]')).toMatch(
       /^[A-Za-z0-9_-]{22}$/,
     );
+    // A refresh shows the code no more, and posts nothing: the testimony is stored once.
+    await page.reload();
+    expect(await page.$('[data-testid="withdrawal-code"]')).toBeNull();
+    expect(await page.textContent('main')).toContain('shown once only');
+    expect(testimoniesLike('Sent without JavaScript')).toBe(1);
     await context.close();
   });
 

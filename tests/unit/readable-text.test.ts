@@ -35,6 +35,13 @@ describe('readable text', () => {
           expect(parsed.error!.issues[0]!.message).toMatch(/Control characters|lone surrogates/);
         },
       ),
+      // Both ends are where trimming once let a form feed through: always try them.
+      {
+        examples: [
+          ['abcdef', '\f', 0],
+          ['abcdef', '\u000b', 6],
+        ],
+      },
     );
   });
 

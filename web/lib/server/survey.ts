@@ -1,6 +1,7 @@
 import type { Cookies } from '@sveltejs/kit';
 import { z } from 'zod';
 import { DRAFT_LIFETIME_DAYS } from '$api/survey/service.server';
+import { setFlash, takeFlash, WITHDRAWAL_CODE } from './flash';
 
 /** The resume code of a draft lives in an HttpOnly cookie, one per edition. */
 const cookieName = (year: number) => `cm_survey_${year}`;
@@ -24,14 +25,10 @@ export function forgetResumeCode(cookies: Cookies, year: number): void {
   cookies.delete(cookieName(year), { path: '/' });
 }
 
-/**
- * What the thank-you page shows once, carried across the POST-redirect-GET in a cookie that the
- * page deletes as it reads it: the withdrawal code and the respondent's own scores. The server
- * keeps neither.
- */
+/** What the survey's thank-you page shows once: the withdrawal code and the respondent's scores. */
 const thanksCookie = (year: number) => `cm_thanks_${year}`;
 const Thanks = z.object({
-  code: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
+  code: z.string().regex(WITHDRAWAL_CODE),
   /** Null when the submission was replayed, its draft already gone. */
   own: z
     .object({
@@ -43,25 +40,8 @@ const Thanks = z.object({
 });
 export type Thanks = z.infer<typeof Thanks>;
 
-export function rememberThanks(cookies: Cookies, year: number, thanks: Thanks): void {
-  cookies.set(thanksCookie(year), JSON.stringify(thanks), {
-    path: '/',
-    httpOnly: true,
-    secure: true,
-    sameSite: 'strict',
-    maxAge: 600,
-  });
-}
+export const rememberThanks = (cookies: Cookies, year: number, thanks: Thanks) =>
+  setFlash(cookies, thanksCookie(year), thanks);
 
-/** The thanks left by the submission, once: a refresh or a forged cookie finds none. */
-export function takeThanks(cookies: Cookies, year: number): Thanks | null {
-  const raw = cookies.get(thanksCookie(year));
-  if (raw === undefined) return null;
-  cookies.delete(thanksCookie(year), { path: '/' });
-  try {
-    const parsed = Thanks.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
+export const takeThanks = (cookies: Cookies, year: number) =>
+  takeFlash(cookies, thanksCookie(year), Thanks);

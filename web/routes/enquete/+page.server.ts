@@ -7,5 +7,5 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const editions = await listPublicEditions(locals.db);
   const open = editions.find((e) => e.status === 'open');
   if (open) redirect(303, localizeHref(`/enquete/${open.year}${url.search}`));
-  return { expired: url.searchParams.has('expired') };
+  return {};
 };

@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { enforceLimit } from '$api/lib/rate-limit.server';
 import { verifyTurnstile } from '$api/lib/turnstile.server';
 import { reviewForAuthor } from '$api/testimonials/flag-review';
@@ -6,7 +6,9 @@ import type { z } from 'zod';
 import { BAD_CHARACTERS } from '$api/lib/readable-text';
 import { NewTestimonialBody } from '$api/testimonials/schemas';
 import { submitTestimonial } from '$api/testimonials/service.server';
-import { getLocale } from '$lib/paraglide/runtime';
+import { getLocale, localizeHref } from '$lib/paraglide/runtime';
+import { setFlash } from '$lib/server/flash';
+import { TESTIMONY_THANKS } from '$lib/server/testimony';
 import { orFormFailure, wasRefused } from '$lib/server/domain';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -55,7 +57,7 @@ export const actions: Actions = {
     if (!parsed.success) return fail(400, { values, ...invalidFields(parsed.error) });
     return { values, preview: reviewForAuthor(parsed.data.text, parsed.data.lang, values.replace) };
   },
-  confirm: async ({ request, platform, locals }) => {
+  confirm: async ({ request, platform, locals, cookies }) => {
     const form = await request.formData();
     const { values, parsed } = read(form);
     if (!parsed.success) return fail(400, { values, ...invalidFields(parsed.error) });
@@ -77,6 +79,7 @@ export const actions: Actions = {
       ...parsed.data.context,
       text: review.text,
     });
-    return { withdrawalCode };
+    setFlash(cookies, TESTIMONY_THANKS, { code: withdrawalCode });
+    redirect(303, localizeHref('/temoigner/merci'));
   },
 };

@@ -5,14 +5,12 @@ import { orFormFailure, wasRefused } from '$lib/server/domain';
 import { readResumeCode, rememberResumeCode } from '$lib/server/survey';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, cookies, locals, url }) => {
+export const load: PageServerLoad = async ({ params, cookies, locals }) => {
   const year = Number(params.year);
   const resumeCode = readResumeCode(cookies, year);
   const draft = resumeCode ? await loadDraft(locals.db, resumeCode) : null;
   return {
     resumeStep: draft ? Number(draft.section ?? 1) : null,
-    missing: url.searchParams.has('missing'),
-    expired: url.searchParams.has('expired'),
   };
 };
 
