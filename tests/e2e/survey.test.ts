@@ -211,13 +211,19 @@ describe('the survey journey', () => {
     await Promise.all([page.waitForURL(/\/1$/), page.click('text=Commencer l’enquête')]);
     await settled(page);
     await choose(page, 'profile.employer_type', 'freelance');
-    for (let step = 1; step <= 4; step++) await next(page);
+    await next(page);
+    await page.fill('#q-work-hours_contract', '60');
+    for (let step = 2; step <= 4; step++) await next(page);
     for (let i = 1; i <= 5; i++) await choose(page, `wellbeing.who5_${i}`, 'f1');
     for (const i of [1, 2, 3]) await choose(page, `wellbeing.cbi_${i}`, 'd75');
     await choose(page, 'wellbeing.cbi_4', 'often');
     for (let step = 5; step <= 6; step++) await next(page);
     const resumeLink = (await page.textContent('.resume-link'))!.trim();
     await next(page);
+    // 60 contracted hours: the review asks, kindly, and links back to the step.
+    expect(await page.textContent('.doubts')).toContain('plus de 48 heures par semaine');
+    expect(await page.getAttribute('.doubts a', 'href')).toBe('/enquete/2026/2');
+    await expectNoAxeViolations(page);
     const before = responseCount();
     await Promise.all([
       page.waitForURL(/\/enquete\/2026\/merci$/),

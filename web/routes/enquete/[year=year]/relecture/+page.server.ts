@@ -7,6 +7,7 @@ import { submitSurvey } from '$api/survey/submit.server';
 import { orFormFailure, wasRefused } from '$lib/server/domain';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { ownScores } from '$api/feedback/personal';
+import { plausibilityChecks } from '$api/survey/plausibility';
 import { forgetResumeCode, readResumeCode, rememberThanks } from '$lib/server/survey';
 import { requireDraft } from '$lib/server/survey-flow';
 import type { Actions, PageServerLoad } from './$types';
@@ -35,9 +36,10 @@ export const load: PageServerLoad = async ({ params, cookies, platform, locals }
     forgetResumeCode(cookies, year);
     redirect(303, thanksPath(year));
   }
-  const { draft } = await requireDraft(locals.db, cookies, year);
+  const { edition, draft } = await requireDraft(locals.db, cookies, year);
   return {
     answers: draft.answers,
+    checks: plausibilityChecks(edition.questionnaire, draft.answers),
     turnstileSiteKey: platform?.env.TURNSTILE_SITE_KEY || null,
   };
 };
