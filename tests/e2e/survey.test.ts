@@ -87,7 +87,9 @@ async function expectLightStep(page: Page) {
   const stepEnd = await page.evaluate(
     () => document.querySelector('.step-buttons')!.getBoundingClientRect().bottom + scrollY,
   );
+  console.log(`${new URL(page.url()).pathname}: the step ends at ${Math.round(stepEnd)} px`);
   expect(stepEnd).toBeLessThanOrEqual(2400);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 }
 
 /** Walks the whole survey, checking each page with axe, and returns the withdrawal code. */
@@ -151,10 +153,18 @@ async function walkSurvey(page: Page, name: string, checkEveryPage = true): Prom
         'wellbeing.who5_2',
       );
       await choose(page, 'wellbeing.cbi_7', 'seldom');
+      // From 600 px up the items line up as a matrix: each item's radios beside its text.
+      await page.setViewportSize({ width: 1280, height: 800 });
+      const legend = (await page.locator('#q-wellbeing-who5_2 legend').boundingBox())!;
+      const radio = (await page.locator('input[name="wellbeing.who5_2"]').first().boundingBox())!;
+      expect(radio.x).toBeGreaterThan(legend.x + legend.width - 1);
+      expect(radio.y).toBeLessThan(legend.y + legend.height);
+      await page.setViewportSize({ width: 360, height: 800 });
     }
     if (checkEveryPage) {
       await expectNoAxeViolations(page);
-      await screenshots(page, `${name}-step-${step}`, [360]);
+      // Wide first, so that the walk goes on at 360 px.
+      await screenshots(page, `${name}-step-${step}`, step === 5 ? [1280, 360] : [360]);
     }
     await next(page);
   }
@@ -262,6 +272,43 @@ describe('the survey journey', () => {
     expect(page.url()).toMatch(/\/enquete\/2026\?submitted=1$/);
     expect(await page.textContent('main')).toContain('déjà été envoyées');
     expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('says beside the send button when to retry after too many submissions, and keeps the answers', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 800 },
+      extraHTTPHeaders: { 'cf-connecting-ip': '198.51.100.7' },
+    });
+    const page = await context.newPage();
+    await page.goto(`${baseURL()}/enquete/2026`);
+    await Promise.all([page.waitForURL(/\/1$/), page.click('text=Commencer l’enquête')]);
+    await settled(page);
+    await choose(page, 'profile.employer_type', 'media');
+    for (let step = 1; step <= 7; step++) await next(page);
+    // Withdrawal attempts spend this address's submissions until one is refused; the limit's
+    // window is a fixed minute, so the survey is sent right after.
+    let status = 0;
+    for (let i = 0; i < 20 && status !== 429; i++) {
+      const answer = await context.request.post(`${baseURL()}/retrait`, {
+        form: { code: 'A'.repeat(22) },
+        headers: { origin: baseURL(), accept: 'text/html' },
+      });
+      status = answer.status();
+    }
+    expect(status).toBe(429);
+    const before = responseCount();
+    await page.click('button:has-text("Envoyer mes réponses")');
+    await page.waitForSelector('#submit-refused');
+    expect(await page.textContent('#submit-refused')).toMatch(/réessayez dans \d+ secondes/);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('submit-refused');
+    const button = (await page.locator('button:has-text("Envoyer mes réponses")').boundingBox())!;
+    const message = (await page.locator('#submit-refused').boundingBox())!;
+    expect(message.y - (button.y + button.height)).toBeLessThan(40);
+    expect(page.url()).toMatch(/\/relecture$/);
+    expect(await page.textContent('main')).toContain('Média');
+    expect(responseCount()).toBe(before);
+    await expectNoAxeViolations(page);
     await context.close();
   });
 

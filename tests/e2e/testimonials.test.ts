@@ -187,6 +187,18 @@ describe('testimonials', () => {
     await context.close();
   });
 
+  it('name each permalink after its testimony, so that a list of links tells them apart', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseURL()}/temoignages`);
+    const names = await page
+      .locator('article.testimonial a[href^="/temoignages/"]')
+      .evaluateAll((links) => links.map((a) => a.textContent!.replace(/\s+/g, ' ').trim()));
+    expect(names.length).toBeGreaterThan(5);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names[0]).toMatch(/^Lien permanent — \S+/);
+    await page.close();
+  });
+
   it('keep the staff pages to staff, and the audit log to admins', async () => {
     const anonymous = await browser.newPage();
     await anonymous.goto(`${baseURL()}/admin/journal`);
@@ -202,6 +214,7 @@ describe('testimonials', () => {
 
     const moderator = await browser.newPage();
     await signIn(moderator, MODERATOR);
+    expect(await moderator.locator('.admin-bar nav a').allTextContents()).toEqual(['Modération']);
     const forbidden = await moderator.goto(`${baseURL()}/admin/journal`);
     expect(forbidden?.status()).toBe(403);
     await moderator.close();
@@ -211,8 +224,16 @@ describe('testimonials', () => {
     expect(await admin.textContent('tbody')).toContain('testimonial.publish');
     await expectNoAxeViolations(admin);
 
-    // Editions: create one, open it; illegal steps are not even offered.
-    await admin.goto(`${baseURL()}/admin/editions`);
+    // Editions, from the admin bar: create one, open it; illegal steps are not even offered.
+    expect(await admin.locator('.admin-bar nav a').allTextContents()).toEqual([
+      'Modération',
+      'Éditions',
+      'Journal',
+    ]);
+    await Promise.all([
+      admin.waitForURL(/\/admin\/editions$/),
+      admin.click('.admin-bar a:has-text("Éditions")'),
+    ]);
     await settled(admin);
     await expectNoAxeViolations(admin);
     await admin.fill('input[name="year"][type="number"]', '2030');
