@@ -182,9 +182,54 @@ export const staff = sqliteTable(
     role: text('role', { enum: STAFF_ROLES }).notNull(),
     createdAt: text('created_at').notNull(),
     disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+    /** The TOTP key (base32), once confirmed with a first code; null without one. */
+    totpSecret: text('totp_secret'),
+    /** The last TOTP time step accepted: a code is good once (RFC 6238 §5.2). */
+    totpLastStep: integer('totp_last_step').notNull().default(0),
   },
   (t) => [uniqueIndex('staff_email_idx').on(t.email)],
 );
+
+/** WebAuthn credentials; the public key only, as COSE bytes in base64url. */
+export const passkeys = sqliteTable(
+  'passkeys',
+  {
+    /** The credential id, base64url. */
+    id: text('id').primaryKey(),
+    staffId: integer('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    publicKey: text('public_key').notNull(),
+    counter: integer('counter').notNull().default(0),
+    transportsJson: text('transports_json').notNull().default('[]'),
+    createdAt: text('created_at').notNull(),
+    lastUsedAt: text('last_used_at'),
+  },
+  (t) => [index('passkeys_staff_idx').on(t.staffId)],
+);
+
+/** Single-use recovery codes, kept as SHA-256: each is 80 random bits. */
+export const recoveryCodes = sqliteTable(
+  'recovery_codes',
+  {
+    codeHash: text('code_hash').primaryKey(),
+    staffId: integer('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('recovery_codes_staff_idx').on(t.staffId)],
+);
+
+/** One-time invitations to join the staff; the link's token lives only in the link. */
+export const staffInvites = sqliteTable('staff_invites', {
+  tokenHash: text('token_hash').primaryKey(),
+  email: text('email').notNull(),
+  role: text('role', { enum: STAFF_ROLES }).notNull(),
+  invitedBy: integer('invited_by')
+    .notNull()
+    .references(() => staff.id),
+  expiresAt: text('expires_at').notNull(),
+});
 
 export const sessions = sqliteTable(
   'sessions',
@@ -197,6 +242,14 @@ export const sessions = sqliteTable(
     expiresAt: text('expires_at').notNull(),
     /** The last request seen with it, to the minute: idle sessions end (STAFF_IDLE_MINUTES). */
     lastSeenAt: text('last_seen_at').notNull().default(''),
+    /** A public handle, to list and revoke a session without its token. */
+    id: text('id').notNull().default(''),
+    createdAt: text('created_at').notNull().default(''),
+    /** When a second factor was last proven in this session; '' while only the password was. */
+    verifiedAt: text('verified_at').notNull().default(''),
+    /** The pending WebAuthn challenge, if any, and when it lapses. */
+    challenge: text('challenge'),
+    challengeExpiresAt: text('challenge_expires_at'),
   },
   (t) => [index('sessions_staff_idx').on(t.staffId), index('sessions_expiry_idx').on(t.expiresAt)],
 );

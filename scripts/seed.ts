@@ -152,9 +152,15 @@ try {
   }
 
   db.prepare(
-    `INSERT INTO staff (email, password_hash, role, created_at) VALUES (?, ?, ?, ?)
+    `INSERT INTO staff (email, password_hash, role, totp_secret, created_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT(email) DO NOTHING`,
-  ).run(DEMO_ADMIN.email, adminHash, DEMO_ADMIN.role, new Date().toISOString());
+  ).run(
+    DEMO_ADMIN.email,
+    adminHash,
+    DEMO_ADMIN.role,
+    DEMO_ADMIN.totpSecret,
+    new Date().toISOString(),
+  );
   db.exec('COMMIT');
 } catch (error) {
   db.exec('ROLLBACK');

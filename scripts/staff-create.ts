@@ -10,12 +10,12 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { hashPassword } from '../api/lib/crypto';
+import { PASSWORD_MIN } from '../api/staff/accounts.server';
 import { normalizeEmail } from '../api/staff/service.server';
 import { STAFF_ROLES } from '../db/enums';
 import { persistOption } from './lib/args';
 import { run } from './lib/run';
 
-const MIN_PASSWORD = 12;
 const { values } = parseArgs({
   options: {
     email: { type: 'string' },
@@ -51,7 +51,7 @@ async function askPassword(): Promise<string> {
 }
 
 const password = process.env.STAFF_PASSWORD ?? (await askPassword());
-if (password.length < MIN_PASSWORD) fail(`The password needs at least ${MIN_PASSWORD} characters.`);
+if (password.length < PASSWORD_MIN) fail(`The password needs at least ${PASSWORD_MIN} characters.`);
 
 const hash = await hashPassword(password);
 const sql = `INSERT INTO staff (email, password_hash, role, created_at) VALUES ('${email}', '${hash}', '${role}', '${new Date().toISOString()}')

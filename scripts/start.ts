@@ -28,6 +28,7 @@ The CM Observatory is starting at http://localhost:${port}
   English:   http://localhost:${port}/en
   API docs:  http://localhost:${port}/api/docs
   Demo staff login: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}
+  Its second factor: TOTP key ${DEMO_ADMIN.totpSecret}, or the current code from \`npm run demo:code\`
 `);
 // At its default level wrangler prints a line per request, which a service
 // manager would keep with a timestamp: the privacy rules allow no such record.

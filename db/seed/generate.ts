@@ -381,10 +381,15 @@ export function generateTestimonials(seed = DEFAULT_SEED): DemoTestimonialRow[] 
   });
 }
 
+/**
+ * The demo admin. Its TOTP key is public like its password, so that anyone trying the demo can
+ * add it to an authenticator app, or print the current code with `npm run demo:code`.
+ */
 export const DEMO_ADMIN = {
   email: 'admin@demo.observatoire-cm.fr',
   password: 'demo-admin-2026',
   role: 'admin',
+  totpSecret: 'DEMODEMODEMODEMODEMODEMODEMODEMO',
 } as const;
 
 /**

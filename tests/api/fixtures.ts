@@ -5,6 +5,7 @@
 import { env, exports } from 'cloudflare:workers';
 import { eq } from 'drizzle-orm';
 import { hashPassword } from '../../api/lib/crypto';
+import { stepAt, totpCode } from '../../api/staff/totp';
 import { getDb } from '../../api/lib/db.server';
 import { buildRelease } from '../../api/releases/build.server';
 import { loadHighs } from '../../api/releases/highs';
@@ -25,6 +26,9 @@ const TABLES = [
   'aggregates',
   'audit_log',
   'sessions',
+  'passkeys',
+  'recovery_codes',
+  'staff_invites',
   'testimonial_themes',
   'testimonials',
   'staff',
@@ -105,23 +109,49 @@ export async function count(table: string, where = '1 = 1'): Promise<number> {
   return row!.n;
 }
 
+/** The TOTP key of every staff member addStaff adds. */
+export const STAFF_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+
+/** A staff member with a TOTP key already enrolled, unless `totp` is false. */
 export async function addStaff(
   email: string,
   role: 'admin' | 'moderator',
   password = 'correct horse battery',
+  { totp = true } = {},
 ) {
   await env.DB.prepare(
-    "INSERT INTO staff (email, password_hash, role, created_at) VALUES (?, ?, ?, '2026-01-01')",
+    "INSERT INTO staff (email, password_hash, role, totp_secret, created_at) VALUES (?, ?, ?, ?, '2026-01-01')",
   )
-    .bind(email, await hashPassword(password), role)
+    .bind(email, await hashPassword(password), role, totp ? STAFF_TOTP_SECRET : null)
     .run();
 }
 
-/** Signs in through the API and returns the session cookie to send back. */
-export async function signIn(email: string, password = 'correct horse battery'): Promise<string> {
+/** The password step alone: the cookie of a session still waiting for its second factor. */
+export async function passwordOnly(
+  email: string,
+  password = 'correct horse battery',
+): Promise<string> {
   const res = await postJson('/api/v1/staff/login', { email, password });
   if (res.status !== 200) throw new Error(`login answered ${res.status}`);
   return /__Host-cm_staff=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
+}
+
+/** The current code of the TOTP key, made good again: each step is accepted once per account. */
+export async function freshTotpCode(email: string, secret = STAFF_TOTP_SECRET): Promise<string> {
+  await env.DB.prepare('UPDATE staff SET totp_last_step = 0 WHERE email = ?').bind(email).run();
+  return totpCode(secret, stepAt(new Date()));
+}
+
+/** Signs in through the API, password then TOTP, and returns the session cookie to send back. */
+export async function signIn(email: string, password = 'correct horse battery'): Promise<string> {
+  const cookie = await passwordOnly(email, password);
+  const res = await postJson(
+    '/api/v1/staff/second-factor/totp',
+    { code: await freshTotpCode(email.trim().toLowerCase()) },
+    { cookie },
+  );
+  if (res.status !== 204) throw new Error(`second factor answered ${res.status}`);
+  return cookie;
 }
 
 export const highs = () => loadHighs(wasm);

@@ -4,7 +4,7 @@ import { verifyAccess } from '$api/staff/access.server';
 import { login } from '$api/staff/service.server';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { orFormFailure, wasRefused } from '$lib/server/domain';
-import { setSessionCookie } from '$lib/server/staff';
+import { setSessionCookie, staffNext } from '$lib/server/staff';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
@@ -29,8 +29,7 @@ export const actions: Actions = {
     );
     if (!session) return fail(401, { email, refused: 'invalid_credentials' });
     setSessionCookie(cookies, session.token, hours);
-    const next = url.searchParams.get('next') ?? '';
-    // Only paths of this site: an open redirect would help phishing.
-    redirect(303, /^\/(en\/)?admin(\/|$)/.test(next) ? next : localizeHref('/admin/temoignages'));
+    const next = staffNext(url.searchParams.get('next'));
+    redirect(303, localizeHref(`/admin/verification?next=${encodeURIComponent(next)}`));
   },
 };

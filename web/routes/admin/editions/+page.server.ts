@@ -13,7 +13,7 @@ import { questionnaires } from '$api/survey/questionnaires';
 import { DEFAULT_RELEASE_THRESHOLD } from '$api/releases/policy';
 import { releaseStatus } from '$api/releases/read.server';
 import { jobStatus, latestJobs } from '$api/jobs/state.server';
-import { requireMember } from '$lib/server/staff';
+import { requireMember, requireRecentFactor } from '$lib/server/staff';
 import { orFormFailure, wasRefused } from '$lib/server/domain';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -77,8 +77,9 @@ export const actions: Actions = {
       }
     );
   },
+  /** Opening, closing and publishing are what a stolen session would want: a fresh factor first. */
   transition: async (event) => {
-    const member = await requireMember(event, 'admin');
+    const { member } = await requireRecentFactor(event, 'admin');
     const form = await event.request.formData();
     const year = Number(form.get('year'));
     const to = String(form.get('to')) as (typeof EDITION_STATUSES)[number];
@@ -90,7 +91,7 @@ export const actions: Actions = {
     );
   },
   release: async (event) => {
-    const member = await requireMember(event, 'admin');
+    const { member } = await requireRecentFactor(event, 'admin');
     const year = Number((await event.request.formData()).get('year'));
     return (
       (await attempt(requestRelease(event.locals.db, member, year))) ?? {
