@@ -214,7 +214,10 @@ describe('testimonials', () => {
 
     const moderator = await browser.newPage();
     await signIn(moderator, MODERATOR);
-    expect(await moderator.locator('.admin-bar nav a').allTextContents()).toEqual(['Modération']);
+    expect(await moderator.locator('.admin-bar nav a').allTextContents()).toEqual([
+      'Modération',
+      'Mon compte',
+    ]);
     const forbidden = await moderator.goto(`${baseURL()}/admin/journal`);
     expect(forbidden?.status()).toBe(403);
     await moderator.close();
@@ -229,6 +232,8 @@ describe('testimonials', () => {
       'Modération',
       'Éditions',
       'Journal',
+      'Équipe',
+      'Mon compte',
     ]);
     await Promise.all([
       admin.waitForURL(/\/admin\/editions$/),

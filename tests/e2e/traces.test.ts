@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ADMIN } from '../../db/seed/generate';
-import { baseURL, launchBrowser, persistDir, settled } from './browser';
+import { baseURL, currentTotpCode, launchBrowser, persistDir, settled } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -156,6 +156,8 @@ describe('withdrawal', () => {
     // old copy of the text must not stay behind in free space.
     const login = await api('/staff/login', 'POST', DEMO_ADMIN);
     const cookie = /__Host-cm_staff=[^;]+/.exec(login.headers.get('set-cookie') ?? '')![0];
+    const code = currentTotpCode(DEMO_ADMIN.email);
+    expect((await api('/staff/second-factor/totp', 'POST', { code }, cookie)).status).toBe(204);
     const queue = (await (
       await api('/staff/testimonials?status=pending', 'GET', undefined, cookie)
     ).json()) as { items: { id: string; text: string }[] };
