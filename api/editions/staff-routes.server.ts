@@ -1,7 +1,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from '../lib/errors';
 import { requireJson } from '../lib/json-body';
-import { requireStaff, type StaffEnv } from '../staff/middleware.server';
+import { requireRecentFactor, requireStaff, type StaffEnv } from '../staff/middleware.server';
 import { NewEditionBody } from './schemas';
 import { createEdition, requestRelease, transitionEdition } from './service.server';
 
@@ -40,8 +40,8 @@ const transitionRoute = createRoute({
   tags: ['Staff'],
   summary: 'Open, close, reopen or publish an edition (admins only)',
   description:
-    'Opening freezes the questionnaire; publishing freezes the figures. 409 for an illegal transition.',
-  middleware: [requireStaff('admin'), requireJson] as const,
+    'Opening freezes the questionnaire; publishing freezes the figures. 409 for an illegal transition; 401 reauthentication_required unless the second factor was proven in the last ten minutes.',
+  middleware: [requireStaff('admin'), requireRecentFactor, requireJson] as const,
   request: {
     params: EditionYearParam,
     body: {
@@ -71,8 +71,8 @@ const releaseRequestRoute = createRoute({
   tags: ['Staff'],
   summary: 'Ask for a provisional release now (admins only)',
   description:
-    'Accepted only once the edition has at least R new responses since its last release; the release job builds and audits it within minutes. 409 says why otherwise.',
-  middleware: [requireStaff('admin')] as const,
+    'Accepted only once the edition has at least R new responses since its last release; the release job builds and audits it within minutes. 409 says why otherwise; 401 reauthentication_required unless the second factor was proven in the last ten minutes.',
+  middleware: [requireStaff('admin'), requireRecentFactor] as const,
   request: {
     params: EditionYearParam,
   },

@@ -84,6 +84,18 @@ describe('editions, for admins', () => {
     expect(await step('closed')).toBe(409);
     expect((await call('/editions/2031/transition', { to: 'open' })).status).toBe(404);
     expect((await call('/editions/2027/transition', { to: 'open' }, moderator)).status).toBe(403);
+    // A session whose second factor is older than ten minutes must prove it again to publish.
+    await call('/editions', { ...NEW, year: 2028 });
+    await env.DB.prepare('UPDATE sessions SET verified_at = ?1')
+      .bind(new Date(Date.now() - 11 * 60_000).toISOString())
+      .run();
+    const stale = await call('/editions/2028/transition', { to: 'open' });
+    expect(stale.status).toBe(401);
+    expect(((await stale.json()) as { error: { code: string } }).error.code).toBe(
+      'reauthentication_required',
+    );
+    expect((await call('/editions/2028/releases', undefined)).status).toBe(401);
+    expect(await count('editions', "year = 2028 AND status = 'draft'")).toBe(1);
     const actions = (
       await env.DB.prepare(
         "SELECT action FROM audit_log WHERE action LIKE 'edition.%' ORDER BY id",
@@ -96,6 +108,7 @@ describe('editions, for admins', () => {
       'edition.open',
       'edition.closed',
       'edition.published',
+      'edition.create',
     ]);
   });
 
