@@ -1,3 +1,5 @@
+import { callsApp } from './testimonials/calls/routes.server';
+import { callsStaffApp } from './testimonials/calls/staff-routes.server';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
@@ -79,7 +81,9 @@ app
   .route('/v1', findingsApp)
   .route('/v1', packageApp)
   .route('/v1/testimonials', testimonialsApp)
+  .route('/v1/calls', callsApp)
   .route('/v1/staff', staffApp)
+  .route('/v1/staff/calls', callsStaffApp)
   .route('/v1/staff/testimonials', moderationApp)
   .route('/v1/staff/editions', editionsStaffApp);
 

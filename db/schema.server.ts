@@ -129,6 +129,25 @@ export const surveyDrafts = sqliteTable(
   (t) => [index('survey_drafts_expiry_idx').on(t.expiresOn)],
 );
 
+/**
+ * Calls for testimonies: a prompt, open between two days, with suggested themes, and the edition
+ * whose report quotes what it gathered, if any.
+ */
+export const calls = sqliteTable('calls', {
+  /** The public handle, in its page's address. */
+  slug: text('slug').primaryKey(),
+  titleFr: text('title_fr').notNull(),
+  titleEn: text('title_en').notNull(),
+  promptFr: text('prompt_fr').notNull(),
+  promptEn: text('prompt_en').notNull(),
+  /** First and last day a testimony can answer it, inclusive (ISO dates, UTC). */
+  opensOn: text('opens_on').notNull(),
+  closesOn: text('closes_on').notNull(),
+  themesJson: text('themes_json').notNull().default('[]'),
+  editionYear: integer('edition_year').references(() => editions.year),
+  createdAt: text('created_at').notNull(),
+});
+
 export const testimonials = sqliteTable(
   'testimonials',
   {
@@ -149,9 +168,12 @@ export const testimonials = sqliteTable(
     publishedBy: integer('published_by').references(() => staff.id),
     withdrawalHash: text('withdrawal_hash').notNull(),
     demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+    /** The call it answers, if any; a testimony may stand free. */
+    callSlug: text('call_slug').references(() => calls.slug),
   },
   (t) => [
     uniqueIndex('testimonials_id_idx').on(t.id),
+    index('testimonials_call_idx').on(t.callSlug, t.status),
     uniqueIndex('testimonials_withdrawal_idx').on(t.withdrawalHash),
     index('testimonials_status_idx').on(t.status, t.publishedOn),
     index('testimonials_context_idx').on(t.status, t.employerType, t.experience),
@@ -170,6 +192,26 @@ export const testimonialThemes = sqliteTable(
     primaryKey({ columns: [t.testimonialId, t.theme] }),
     index('testimonial_themes_theme_idx').on(t.theme),
   ],
+);
+
+/**
+ * The testimonies an edition's report quotes, chosen when the edition is published and kept so
+ * that the report does not change after. A withdrawn testimony leaves with its row: an author's
+ * withdrawal outranks the freeze.
+ */
+export const reportQuotes = sqliteTable(
+  'report_quotes',
+  {
+    editionYear: integer('edition_year')
+      .notNull()
+      .references(() => editions.year),
+    testimonialId: text('testimonial_id')
+      .notNull()
+      .references(() => testimonials.id, { onDelete: 'cascade' }),
+    theme: text('theme').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.editionYear, t.testimonialId] })],
 );
 
 export const staff = sqliteTable(

@@ -3,6 +3,7 @@ import { getQuestionnaire, optionsOf } from '../survey/questionnaires';
 import { THEME_CODES } from './themes';
 import { readableText } from '../lib/readable-text';
 import { TEXT_MAX, TEXT_MIN } from './limits';
+import { CallSlug } from './calls/schemas';
 
 const optionCodes = (code: string) =>
   optionsOf(getQuestionnaire('2026.1')!, code).map((o) => o.code) as [string, ...string[]];
@@ -24,6 +25,9 @@ export const NewTestimonialBody = z
       .strict()
       .optional(),
     lang: z.enum(['fr', 'en'], { error: 'Required: fr or en.' }),
+    call: CallSlug.optional().openapi({
+      description: 'The open call it answers (GET /api/v1/calls); left out, it stands free.',
+    }),
   })
   .strict()
   .openapi('NewTestimonial');
@@ -36,6 +40,7 @@ export const TestimonialSchema = z
     themes: z.array(z.string()),
     employerType: z.string().nullable(),
     experience: z.string().nullable(),
+    call: z.string().nullable().openapi({ description: 'The call it answers, if any.' }),
     publishedOn: z.iso.date(),
   })
   .openapi('Testimonial');
@@ -45,6 +50,7 @@ export const ListQuery = z.object({
   employerType: z.enum(EMPLOYER_TYPES).optional(),
   experience: z.enum(EXPERIENCE_BANDS).optional(),
   lang: z.enum(['fr', 'en']).optional(),
+  call: CallSlug.optional().openapi({ description: 'Only the testimonies answering this call.' }),
   q: z
     .string()
     .max(200)

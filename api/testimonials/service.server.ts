@@ -18,6 +18,7 @@ import {
 } from '../lib/erasure.server';
 import { isoWeek } from '../lib/iso-week';
 import { auditEntry, type Actor } from '../audit/log.server';
+import { openCall } from './calls/service.server';
 import { confirmOpenFlags } from './flag-review';
 import { redact } from './redact';
 import type { ThemeCode } from './themes';
@@ -30,9 +31,11 @@ export interface NewTestimonial {
   themes?: ThemeCode[];
   employerType?: string;
   experience?: string;
+  call?: string;
 }
 
 export async function submitTestimonial(db: Db, input: NewTestimonial, now = new Date()) {
+  if (input.call) await openCall(db, input.call, now);
   const { text } = redact(input.text.trim(), input.lang);
   const withdrawalCode = randomCode();
   const id = randomCode(9);
@@ -43,6 +46,7 @@ export async function submitTestimonial(db: Db, input: NewTestimonial, now = new
       lang: input.lang,
       employerType: input.employerType ?? null,
       experience: input.experience ?? null,
+      callSlug: input.call ?? null,
       submittedWeek: isoWeek(now),
       withdrawalHash: await sha256Hex(withdrawalCode),
     }),
@@ -60,6 +64,7 @@ export interface PublicTestimonial {
   themes: string[];
   employerType: string | null;
   experience: string | null;
+  call: string | null;
   publishedOn: string;
 }
 
@@ -68,6 +73,7 @@ export interface ListFilters {
   employerType?: string;
   experience?: string;
   lang?: 'fr' | 'en';
+  call?: string;
   q?: string;
   cursor?: string;
   limit?: number;
@@ -115,6 +121,7 @@ const publicColumns = {
   lang: testimonials.lang,
   employerType: testimonials.employerType,
   experience: testimonials.experience,
+  call: testimonials.callSlug,
   publishedOn: testimonials.publishedOn,
 };
 
@@ -130,6 +137,7 @@ export async function listPublished(db: Db, filters: ListFilters) {
   if (filters.employerType) where.push(eq(testimonials.employerType, filters.employerType));
   if (filters.experience) where.push(eq(testimonials.experience, filters.experience));
   if (filters.lang) where.push(eq(testimonials.lang, filters.lang));
+  if (filters.call) where.push(eq(testimonials.callSlug, filters.call));
   const match = filters.q ? ftsQuery(filters.q) : null;
   if (filters.q && !match) return { items: [], nextCursor: null };
   if (match)

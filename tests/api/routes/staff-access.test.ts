@@ -131,6 +131,26 @@ describe('staff access', () => {
         {},
         { pending: 400, moderator: 400, admin: 400 },
       ],
+      [
+        'POST',
+        '/calls',
+        '/calls',
+        {
+          slug: 'appel',
+          title: { fr: 'Un appel', en: 'A call' },
+          prompt: { fr: 'Racontez-nous votre semaine.', en: 'Tell us about your week.' },
+          opensOn: '2026-01-01',
+          closesOn: '2026-02-01',
+        },
+        { pending: 401, moderator: 403, admin: 201 },
+      ],
+      [
+        'PATCH',
+        '/calls/{slug}',
+        '/calls/appel',
+        { closesOn: '2026-01-15' },
+        { pending: 401, moderator: 403, admin: 200 },
+      ],
       ['POST', '/logout', '/logout', undefined, { pending: 204, moderator: 204, admin: 204 }],
     ];
 
@@ -181,6 +201,8 @@ describe('staff access', () => {
         'testimonial.reject',
         'edition.create',
         'edition.open',
+        'call.create',
+        'call.update',
       ]),
     );
   });
