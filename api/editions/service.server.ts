@@ -4,6 +4,7 @@
  * the final release, which freezes the figures and builds the data package.
  * Every step is audited.
  */
+import { freezeQuotes } from '../report/quotes.server';
 import { and, asc, eq } from 'drizzle-orm';
 import { aggregates, auditLog, editions, type Edition } from '../../db/schema.server';
 import { type EditionStatus } from '../../db/enums';
@@ -89,6 +90,8 @@ export async function transitionEdition(
   }
   await db.batch([
     db.update(editions).set(changes).where(eq(editions.year, year)),
+    // Publishing keeps the report's quotes: the next testimony published does not change it.
+    ...(to === 'published' ? await freezeQuotes(db, year) : []),
     db
       .insert(auditLog)
       .values(auditEntry(member, `edition.${to}`, String(year), { from: edition.status }, now)),

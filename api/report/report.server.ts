@@ -1,18 +1,16 @@
 /**
  * The annual report of an edition: what the results pages publish, gathered
  * in one document. Every figure comes from the findings summaries, after
- * disclosure control; testimonials are published ones only.
+ * disclosure control; it quotes published testimonies of the edition's calls only.
  */
-import { and, desc, lt, ne } from 'drizzle-orm';
+import { and, desc, eq, lt, ne } from 'drizzle-orm';
 import { editions } from '../../db/schema.server';
 import { getSummary } from '../releases/read.server';
 import { currentRelease } from '../releases/queries.server';
 import type { Db } from '../lib/db.server';
 import { getQuestionnaire } from '../survey/questionnaires';
-import { listPublished, type PublicTestimonial } from '../testimonials/service.server';
-import { THEME_CODES } from '../testimonials/themes';
 import { compareIndicators } from './comparison';
-import { pickPerTheme } from './testimonial-selection';
+import { QUOTES_PER_THEME, reportQuotesOf } from './quotes.server';
 
 /** The one distribution the report charts besides the indicators, as the results page does. */
 export const SALARY_QUESTION = 'career.salary_band';
@@ -29,22 +27,10 @@ async function previousFindingsYear(db: Db, year: number): Promise<number | null
   return null;
 }
 
-/**
- * The newest published testimonials of every theme, `perTheme` each. Twice as
- * many candidates are read so that a theme keeps its quota when some of its
- * testimonials are already quoted under an earlier theme.
- */
-async function testimonialsByTheme(db: Db, perTheme: number) {
-  const candidates = await Promise.all(
-    THEME_CODES.map(async (theme) => ({
-      theme,
-      items: (await listPublished(db, { theme, limit: perTheme * 2 })).items,
-    })),
-  );
-  return pickPerTheme<PublicTestimonial>(candidates, perTheme);
-}
+const isPublished = async (db: Db, year: number) =>
+  (await db.query.editions.findFirst({ where: eq(editions.year, year) }))?.status === 'published';
 
-export async function getReport(db: Db, year: number, perTheme = 2) {
+export async function getReport(db: Db, year: number) {
   const summary = await getSummary(db, year);
   const previousYear = await previousFindingsYear(db, year);
   const previous = previousYear === null ? null : await getSummary(db, previousYear);
@@ -62,8 +48,8 @@ export async function getReport(db: Db, year: number, perTheme = 2) {
       provisional: previous.provisional,
     },
     comparison: previous ? compareIndicators(summary.indicators, previous.indicators) : [],
-    testimonialsPerTheme: perTheme,
-    testimonials: await testimonialsByTheme(db, perTheme),
+    testimonialsPerTheme: QUOTES_PER_THEME,
+    testimonials: await reportQuotesOf(db, year, await isPublished(db, year)),
   };
 }
 

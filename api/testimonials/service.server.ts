@@ -3,7 +3,7 @@
  * reading (published only, ever), moderation and withdrawal.
  */
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { auditLog, testimonialThemes, testimonials } from '../../db/schema.server';
+import { auditLog, calls, testimonialThemes, testimonials } from '../../db/schema.server';
 import { type TestimonialStatus } from '../../db/enums';
 import { randomCode, sha256Hex } from '../lib/crypto';
 import { allRows, type Db } from '../lib/db.server';
@@ -74,6 +74,8 @@ export interface ListFilters {
   experience?: string;
   lang?: 'fr' | 'en';
   call?: string;
+  /** Only the testimonies answering a call of this edition. */
+  edition?: number;
   q?: string;
   cursor?: string;
   limit?: number;
@@ -138,6 +140,13 @@ export async function listPublished(db: Db, filters: ListFilters) {
   if (filters.experience) where.push(eq(testimonials.experience, filters.experience));
   if (filters.lang) where.push(eq(testimonials.lang, filters.lang));
   if (filters.call) where.push(eq(testimonials.callSlug, filters.call));
+  if (filters.edition !== undefined)
+    where.push(
+      inArray(
+        testimonials.callSlug,
+        db.select({ slug: calls.slug }).from(calls).where(eq(calls.editionYear, filters.edition)),
+      ),
+    );
   const match = filters.q ? ftsQuery(filters.q) : null;
   if (filters.q && !match) return { items: [], nextCursor: null };
   if (match)
@@ -185,6 +194,21 @@ export async function getPublished(db: Db, id: string): Promise<PublicTestimonia
     publishedOn: row.publishedOn!,
     themes: (await themesOf(db, [id])).get(id) ?? [],
   };
+}
+
+/** Published testimonials by id, in the order of `ids`; ids no longer published are left out. */
+export async function publishedByIds(db: Db, ids: string[]): Promise<PublicTestimonial[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select(publicColumns)
+    .from(testimonials)
+    .where(and(inArray(testimonials.id, ids), eq(testimonials.status, 'published')));
+  const themes = await themesOf(db, ids);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [{ ...row, publishedOn: row.publishedOn!, themes: themes.get(id) ?? [] }] : [];
+  });
 }
 
 /** How many published testimonials touch each theme. */

@@ -27,11 +27,12 @@ async function addTestimonial(
   status: string,
   publishedOn: string | null,
   themes: string[],
+  call: string | null = 'appel-2025',
 ) {
   await env.DB.batch([
     env.DB.prepare(
-      "INSERT INTO testimonials (id, text, lang, submitted_week, withdrawal_hash, status, published_on) VALUES (?, 'Un témoignage assez long pour être publié.', 'fr', '2025-W40', ?, ?, ?)",
-    ).bind(id, `hash-${id}`, status, publishedOn),
+      "INSERT INTO testimonials (id, text, lang, submitted_week, withdrawal_hash, status, published_on, call_slug) VALUES (?, 'Un témoignage assez long pour être publié.', 'fr', '2025-W40', ?, ?, ?, ?)",
+    ).bind(id, `hash-${id}`, status, publishedOn, call),
     ...themes.map((theme) =>
       env.DB.prepare('INSERT INTO testimonial_themes (testimonial_id, theme) VALUES (?, ?)').bind(
         id,
@@ -75,6 +76,15 @@ beforeAll(async () => {
   await release(2024, 'final');
   await release(2025);
 
+  for (const year of [2024, 2025])
+    await env.DB.prepare(
+      "INSERT INTO calls (slug, title_fr, title_en, prompt_fr, prompt_en, opens_on, closes_on, edition_year, created_at) VALUES (?, 'Appel', 'Call', 'Racontez.', 'Tell.', '2025-01-01', '2025-12-31', ?, '2025-01-01')",
+    )
+      .bind(`appel-${year}`, year)
+      .run();
+  // Newer than every quoted one, but not gathered for 2025: never quoted in its report.
+  await addTestimonial('free', 'published', '2025-12-01', ['isolation', 'workload'], null);
+  await addTestimonial('for-2024', 'published', '2025-12-01', ['isolation'], 'appel-2024');
   await addTestimonial('newest-two-themes', 'published', '2025-11-03', ['isolation', 'workload']);
   await addTestimonial('isolation-2', 'published', '2025-10-01', ['isolation']);
   await addTestimonial('isolation-3', 'published', '2025-09-01', ['isolation']);
@@ -121,7 +131,7 @@ describe('the annual report', () => {
     expect(report.comparison).toEqual([]);
   });
 
-  it('quotes published testimonials only, at most two a theme, each once', async () => {
+  it('quotes published testimonies of its calls only, at most two a theme, each once', async () => {
     const { testimonials, testimonialsPerTheme } = await getReport(db(), 2025);
     expect(testimonialsPerTheme).toBe(2);
     expect(testimonials.map((g) => [g.theme, g.items.map((t) => t.id)])).toEqual([
