@@ -190,18 +190,27 @@ async function saveChallenge(db: Db, session: StaffSession, challenge: string, n
 
 /** The session's pending challenge, taken so that it serves once. */
 async function takeChallenge(db: Db, session: StaffSession, now: Date): Promise<string> {
-  const rows = await db
-    .update(sessions)
-    .set({ challenge: null, challengeExpiresAt: null })
+  const pending = await db
+    .select({ challenge: sessions.challenge })
+    .from(sessions)
     .where(
       and(
         eq(sessions.tokenHash, session.tokenHash),
         gt(sessions.challengeExpiresAt, now.toISOString()),
       ),
     )
-    .returning({ challenge: sessions.challenge });
-  const challenge = rows[0]?.challenge;
-  if (!challenge)
+    .get();
+  const challenge = pending?.challenge;
+  // RETURNING gives the row as updated, its challenge already null: it is read first, then
+  // cleared only if still the same, so that two requests cannot both spend it.
+  const taken = challenge
+    ? await db
+        .update(sessions)
+        .set({ challenge: null, challengeExpiresAt: null })
+        .where(and(eq(sessions.tokenHash, session.tokenHash), eq(sessions.challenge, challenge)))
+        .returning({ tokenHash: sessions.tokenHash })
+    : [];
+  if (!challenge || taken.length === 0)
     throw new ApiError(400, 'challenge_expired', 'The passkey request expired; try again.');
   return challenge;
 }

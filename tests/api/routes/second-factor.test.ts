@@ -124,6 +124,8 @@ describe('the second factor', () => {
       clientExtensionResults: {},
     });
     expect(forged.status).toBe(400);
+    // Refused for what it is, not for a challenge lost on the way.
+    expect((await errorOf(forged)).code).toBe('passkey_refused');
     expect(await count('passkeys')).toBe(0);
     expect(
       (await staffCall('POST', '/passkeys/authentication-options', verified)).status,

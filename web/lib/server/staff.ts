@@ -24,7 +24,7 @@ export function setSessionCookie(cookies: Cookies, token: string, hours: number)
 
 /** Staff paths only: anything else in `next` would be an open redirect, which helps phishing. */
 export const staffNext = (next: string | null, fallback = '/admin/temoignages'): string =>
-  next && /^\/(en\/)?admin(\/[\w/-]*)?$/.test(next) ? next : localizeHref(fallback);
+  next && /^\/(en\/)?admin(\/[\w/-]*)?(\?[\w=%&.-]*)?$/.test(next) ? next : localizeHref(fallback);
 
 const back = (event: RequestEvent) => encodeURIComponent(event.url.pathname);
 

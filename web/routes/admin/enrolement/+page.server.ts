@@ -20,7 +20,9 @@ export const load: PageServerLoad = async (event) => {
   if (!first && !recentlyVerified(session))
     redirect(
       303,
-      localizeHref(`/admin/verification?next=${encodeURIComponent(event.url.pathname)}`),
+      localizeHref(
+        `/admin/verification?next=${encodeURIComponent(event.url.pathname + event.url.search)}`,
+      ),
     );
   return { next, first, secret: newTotpSecret(), email: session.member.email };
 };
