@@ -15,6 +15,7 @@ const translatedPaths: [fr: string, en: string][] = [
   ['/temoigner', '/en/testify'],
   ['/temoignages', '/en/testimonials'],
   ['/temoignages/themes', '/en/testimonials/themes'],
+  ['/temoignages/appels/:slug', '/en/testimonials/calls/:slug'],
   ['/temoignages/:id', '/en/testimonials/:id'],
   ['/resultats', '/en/results'],
   ['/resultats/tendances', '/en/results/trends'],

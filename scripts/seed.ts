@@ -13,10 +13,14 @@ import { parseArgs } from 'node:util';
 import { persistOption } from './lib/args';
 import { openLocalD1 } from './lib/local-d1';
 import { progressBar } from './lib/progress';
+import { QUOTES_PER_THEME, pickPerTheme } from '../api/report/testimonial-selection';
+import { THEME_CODES } from '../api/testimonials/themes';
 import { hashPassword } from '../api/lib/crypto';
 import {
   DEFAULT_RESPONSES,
+  DEFAULT_SEED,
   DEMO_ADMIN,
+  demoCalls,
   demoEditions,
   generateExtraTestimonials,
   generateResponses,
@@ -69,6 +73,7 @@ if (demoResponses === total && demoTestimonials > 0 && extraTestimonials === 0) 
 }
 
 const adminHash = await hashPassword(DEMO_ADMIN.password);
+const now = new Date();
 const started = performance.now();
 db.exec('BEGIN');
 try {
@@ -102,6 +107,29 @@ try {
     requestRelease.run(e.status === 'published' ? 'final' : 'provisional', e.year);
   }
 
+  // Calls carry no demo mark: the demo's are known by their addresses, and replaced like the
+  // rest of the demo data, so that the open one is open around today.
+  const upsertCall = db.prepare(
+    `INSERT INTO calls (slug, title_fr, title_en, prompt_fr, prompt_en, opens_on, closes_on, themes_json, edition_year, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(slug) DO UPDATE SET title_fr = excluded.title_fr, title_en = excluded.title_en,
+       prompt_fr = excluded.prompt_fr, prompt_en = excluded.prompt_en, opens_on = excluded.opens_on,
+       closes_on = excluded.closes_on, themes_json = excluded.themes_json, edition_year = excluded.edition_year`,
+  );
+  for (const c of demoCalls(now))
+    upsertCall.run(
+      c.slug,
+      c.title.fr,
+      c.title.en,
+      c.prompt.fr,
+      c.prompt.en,
+      c.opensOn,
+      c.closesOn,
+      JSON.stringify(c.themes),
+      c.editionYear,
+      now.toISOString(),
+    );
+
   const insertResponse = db.prepare(
     'INSERT INTO responses (id, edition_year, submitted_week, withdrawal_hash, demo) VALUES (?, ?, ?, ?, 1)',
   );
@@ -119,8 +147,8 @@ try {
   bar.done();
 
   const insertTestimonial = db.prepare(
-    `INSERT INTO testimonials (id, text, lang, employer_type, experience, status, reject_reason, submitted_week, published_on, withdrawal_hash, demo)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+    `INSERT INTO testimonials (id, text, lang, employer_type, experience, status, reject_reason, submitted_week, published_on, withdrawal_hash, call_slug, demo)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
   );
   const insertTheme = db.prepare(
     'INSERT INTO testimonial_themes (testimonial_id, theme) VALUES (?, ?)',
@@ -137,10 +165,11 @@ try {
       t.submittedWeek,
       t.publishedOn,
       t.withdrawalHash,
+      t.call,
     );
     for (const theme of t.themes) insertTheme.run(t.id, theme);
   };
-  generateTestimonials().forEach(insert);
+  generateTestimonials(DEFAULT_SEED, now).forEach(insert);
   if (extraTestimonials > 0) {
     const testimonialBar = progressBar('testimonials', extraTestimonials);
     let written = 0;
@@ -151,16 +180,35 @@ try {
     testimonialBar.done();
   }
 
+  // The published demo editions' reports quote what their calls gathered, as publishing would
+  // have chosen it (api/report/quotes.server.ts): newest first, two a theme, each once.
+  const candidates = db.prepare(
+    `SELECT t.id FROM testimonials t JOIN testimonial_themes th ON th.testimonial_id = t.id
+     JOIN calls c ON c.slug = t.call_slug
+     WHERE t.status = 'published' AND c.edition_year = ? AND th.theme = ?
+     ORDER BY t.published_on DESC, t.id DESC LIMIT ?`,
+  );
+  const insertQuote = db.prepare(
+    'INSERT INTO report_quotes (edition_year, testimonial_id, theme, position) VALUES (?, ?, ?, ?)',
+  );
+  for (const e of demoEditions.filter((d) => d.status === 'published')) {
+    db.prepare('DELETE FROM report_quotes WHERE edition_year = ?').run(e.year);
+    const picked = pickPerTheme(
+      THEME_CODES.map((theme) => ({
+        theme,
+        items: candidates.all(e.year, theme, QUOTES_PER_THEME * 2) as { id: string }[],
+      })),
+      QUOTES_PER_THEME,
+    );
+    let position = 0;
+    for (const { theme, items } of picked)
+      for (const t of items) insertQuote.run(e.year, t.id, theme, position++);
+  }
+
   db.prepare(
     `INSERT INTO staff (email, password_hash, role, totp_secret, created_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT(email) DO NOTHING`,
-  ).run(
-    DEMO_ADMIN.email,
-    adminHash,
-    DEMO_ADMIN.role,
-    DEMO_ADMIN.totpSecret,
-    new Date().toISOString(),
-  );
+  ).run(DEMO_ADMIN.email, adminHash, DEMO_ADMIN.role, DEMO_ADMIN.totpSecret, now.toISOString());
   db.exec('COMMIT');
 } catch (error) {
   db.exec('ROLLBACK');

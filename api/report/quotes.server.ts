@@ -13,9 +13,7 @@ import {
   type PublicTestimonial,
 } from '../testimonials/service.server';
 import { THEME_CODES } from '../testimonials/themes';
-import { pickPerTheme, type ThemeSelection } from './testimonial-selection';
-
-export const QUOTES_PER_THEME = 2;
+import { QUOTES_PER_THEME, pickPerTheme, type ThemeSelection } from './testimonial-selection';
 
 /**
  * The newest testimonies of the edition's calls under every theme. Twice as many candidates are

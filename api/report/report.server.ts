@@ -10,7 +10,8 @@ import { currentRelease } from '../releases/queries.server';
 import type { Db } from '../lib/db.server';
 import { getQuestionnaire } from '../survey/questionnaires';
 import { compareIndicators } from './comparison';
-import { QUOTES_PER_THEME, reportQuotesOf } from './quotes.server';
+import { reportQuotesOf } from './quotes.server';
+import { QUOTES_PER_THEME } from './testimonial-selection';
 
 /** The one distribution the report charts besides the indicators, as the results page does. */
 export const SALARY_QUESTION = 'career.salary_band';

@@ -2,6 +2,9 @@
  * Which published testimonials the report quotes under each theme. Pure: the
  * report service reads each theme's newest testimonials and this picks from them.
  */
+/** How many testimonies a report quotes under each theme at most. */
+export const QUOTES_PER_THEME = 2;
+
 export interface ThemeSelection<T> {
   theme: string;
   items: T[];

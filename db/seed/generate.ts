@@ -8,8 +8,9 @@ import { hasOptions, type Question } from '../../api/survey/model';
 import { getQuestionnaire, questionsOf } from '../../api/survey/questionnaires';
 import { isoWeek } from '../../api/lib/iso-week';
 import { reviewForAuthor } from '../../api/testimonials/flag-review';
+import { dayOf, slugify } from '../../api/testimonials/calls/status';
 import { Rng } from './rng';
-import { demoTestimonials, type DemoTestimonial } from './testimonials';
+import { demoTestimonials, type DemoTestimonial, type ThemeCode } from './testimonials';
 
 export const DEFAULT_SEED = 20260915;
 export const DEFAULT_RESPONSES = 3000;
@@ -344,11 +345,79 @@ export function* generateResponses(total: number, seed = DEFAULT_SEED): Generato
   }
 }
 
+export interface DemoCall {
+  slug: string;
+  title: { fr: string; en: string };
+  prompt: { fr: string; en: string };
+  opensOn: string;
+  closesOn: string;
+  /** Suggested to those answering it; the demo testimonies touching the first answer it. */
+  themes: ThemeCode[];
+  editionYear: number | null;
+}
+
+const DAY_MS = 86_400_000;
+const daysFrom = (now: Date, days: number) => dayOf(new Date(now.getTime() + days * DAY_MS));
+
+/**
+ * Three demo calls: two closed, gathered for the published editions' reports, and one open
+ * around `now`, so that the demo always has a call to answer. Their addresses are made from their
+ * French titles, as an admin's are.
+ */
+export function demoCalls(now = new Date()): DemoCall[] {
+  const calls: Omit<DemoCall, 'slug'>[] = [
+    {
+      title: {
+        fr: 'Confinement : comment avez-vous tenu ?',
+        en: 'Lockdown: how did you hold up?',
+      },
+      prompt: {
+        fr: 'Mars 2020 : du jour au lendemain, les comptes de votre structure sont devenus son principal lien avec le public. Racontez comment vous avez travaillé pendant le confinement : l’isolement, la pression, ce qui vous a aidé à tenir.',
+        en: 'March 2020: overnight, your organisation’s accounts became its main link with the public. Tell us how you worked during the lockdown: the isolation, the pressure, what helped you hold up.',
+      },
+      opensOn: '2020-03-17',
+      closesOn: '2020-06-30',
+      themes: ['remote', 'isolation', 'pressure'],
+      editionYear: 2024,
+    },
+    {
+      title: {
+        fr: 'Sous pression : la charge, les soirs, les clients',
+        en: 'Under pressure: the workload, the evenings, the clients',
+      },
+      prompt: {
+        fr: 'Les messages le soir, les demandes urgentes, les clients ou la hiérarchie qui en veulent toujours plus : racontez une semaine où la charge a débordé, et comment vous l’avez vécue.',
+        en: 'Messages in the evening, urgent requests, clients or managers who always want more: tell us about a week when the workload spilled over, and how you lived through it.',
+      },
+      opensOn: '2025-09-15',
+      closesOn: '2025-12-14',
+      themes: ['workload', 'pressure', 'availability'],
+      editionYear: 2025,
+    },
+    {
+      title: {
+        fr: 'Les commentaires hostiles pendant l’événement',
+        en: 'Hostile comments during the event',
+      },
+      prompt: {
+        fr: 'Un lancement, un match, une annonce, une polémique : pendant un événement, les commentaires hostiles affluent. Racontez comment vous les avez reçus et modérés, qui vous a soutenu, et ce que vous feriez autrement.',
+        en: 'A launch, a match, an announcement, a row: during an event, hostile comments pour in. Tell us how you received and moderated them, who backed you up, and what you would do differently.',
+      },
+      opensOn: daysFrom(now, -30),
+      closesOn: daysFrom(now, 60),
+      themes: ['hostility', 'crisis'],
+      editionYear: demoEditions.find((e) => e.status === 'open')?.year ?? null,
+    },
+  ];
+  return calls.map((call) => ({ slug: slugify(call.title.fr), ...call }));
+}
+
 export interface DemoTestimonialRow extends DemoTestimonial {
   id: string;
   submittedWeek: string;
   publishedOn: string | null;
   withdrawalHash: string;
+  call: string | null;
 }
 
 /**
@@ -363,10 +432,32 @@ export function demoStoredText(t: Pick<DemoTestimonial, 'text' | 'lang' | 'repla
   return reviewForAuthor(t.text, t.lang, keys).text;
 }
 
-export function generateTestimonials(seed = DEFAULT_SEED): DemoTestimonialRow[] {
+/**
+ * The call a demo testimony answers: the first whose first theme it touches; a testimony still
+ * waiting for moderation answers an open call only.
+ */
+function callFor(t: DemoTestimonial, calls: DemoCall[], today: string): DemoCall | undefined {
+  return calls.find(
+    (c) => t.themes.includes(c.themes[0]!) && (t.status === 'published' || c.closesOn >= today),
+  );
+}
+
+/**
+ * The demo testimonies, each written on a day of its call's (three days before its publication,
+ * which is not after `now`'s day), or of the two years of demo editions.
+ */
+export function generateTestimonials(seed = DEFAULT_SEED, now = new Date()): DemoTestimonialRow[] {
   const rng = new Rng(seed ^ 0x5eed);
+  const calls = demoCalls(now);
+  const utc = (day: string) => Date.parse(`${day}T00:00:00Z`);
+  // The day, not the instant: the same data all day long.
+  const today = dayOf(now);
   return demoTestimonials.map(({ replace, ...t }) => {
-    const day = new Date(Date.UTC(2024, 9, 1) + rng.next() * 760 * 86_400_000);
+    const call = callFor(t, calls, today);
+    const [from, to] = call
+      ? [utc(call.opensOn), Math.min(utc(call.closesOn), utc(today) - 3 * DAY_MS)]
+      : [Date.UTC(2024, 9, 1), Date.UTC(2024, 9, 1) + 760 * DAY_MS];
+    const day = new Date(from + rng.next() * (to - from));
     return {
       ...t,
       text: demoStoredText({ ...t, replace }),
@@ -374,9 +465,10 @@ export function generateTestimonials(seed = DEFAULT_SEED): DemoTestimonialRow[] 
       submittedWeek: isoWeek(day),
       publishedOn:
         t.status === 'published'
-          ? new Date(day.getTime() + 3 * 86_400_000).toISOString().slice(0, 10)
+          ? new Date(day.getTime() + 3 * DAY_MS).toISOString().slice(0, 10)
           : null,
       withdrawalHash: rng.hex128() + rng.hex128(),
+      call: call?.slug ?? null,
     };
   });
 }
@@ -428,6 +520,7 @@ export function* generateExtraTestimonials(
       submittedWeek: isoWeek(day),
       publishedOn: day.toISOString().slice(0, 10),
       withdrawalHash: rng.hex128() + rng.hex128(),
+      call: null,
     };
   }
 }

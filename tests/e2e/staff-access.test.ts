@@ -41,6 +41,12 @@ const EXPECTED: Record<string, Record<Caller, number | string>> = {
     moderator: 403,
     admin: 200,
   },
+  '/admin/appels': {
+    anonymous: '/admin/connexion',
+    pending: '/admin/verification',
+    moderator: 403,
+    admin: 200,
+  },
   '/admin/equipe': {
     anonymous: '/admin/connexion',
     pending: '/admin/verification',

@@ -6,15 +6,23 @@ import type { z } from 'zod';
 import { BAD_CHARACTERS } from '$api/lib/readable-text';
 import { NewTestimonialBody } from '$api/testimonials/schemas';
 import { submitTestimonial } from '$api/testimonials/service.server';
+import { listCalls, openCall } from '$api/testimonials/calls/service.server';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
 import { setFlash } from '$lib/server/flash';
 import { TESTIMONY_THANKS } from '$lib/server/testimony';
 import { orFormFailure, wasRefused } from '$lib/server/domain';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ platform }) => ({
-  turnstileSiteKey: platform?.env.TURNSTILE_SITE_KEY || null,
-});
+export const load: PageServerLoad = async ({ platform, locals, url }) => {
+  const calls = (await listCalls(locals.db)).filter((c) => c.status === 'open');
+  // Arriving from a call's link (?appel=), the form answers it and ticks its suggested themes.
+  const answering = calls.find((c) => c.slug === url.searchParams.get('appel'));
+  return {
+    turnstileSiteKey: platform?.env.TURNSTILE_SITE_KEY || null,
+    calls,
+    preset: { call: answering?.slug ?? '', themes: answering?.themes ?? [] },
+  };
+};
 
 /** The form as posted, kept to fill the form again; then checked with the API's schema. */
 function read(form: FormData) {
@@ -24,6 +32,7 @@ function read(form: FormData) {
     themes: form.getAll('themes').map(String),
     employerType: String(form.get('employerType') ?? ''),
     experience: String(form.get('experience') ?? ''),
+    call: String(form.get('call') ?? ''),
     // The flags the author chose to replace, and those the preview they saw had replaced.
     replace: form.getAll('replace').map(String),
     shown: String(form.get('shown') ?? ''),
@@ -36,6 +45,7 @@ function read(form: FormData) {
       ...(values.employerType ? { employerType: values.employerType } : {}),
       ...(values.experience ? { experience: values.experience } : {}),
     },
+    ...(values.call ? { call: values.call } : {}),
   });
   return { values, parsed };
 }
@@ -52,9 +62,14 @@ function invalidFields(error: z.ZodError) {
 
 export const actions: Actions = {
   edit: async ({ request }) => ({ values: read(await request.formData()).values }),
-  preview: async ({ request }) => {
+  preview: async ({ request, locals }) => {
     const { values, parsed } = read(await request.formData());
     if (!parsed.success) return fail(400, { values, ...invalidFields(parsed.error) });
+    // A call that closed since the form was shown is said before the author reviews the text.
+    if (parsed.data.call) {
+      const open = await orFormFailure(openCall(locals.db, parsed.data.call), { values });
+      if (wasRefused(open)) return open;
+    }
     return { values, preview: reviewForAuthor(parsed.data.text, parsed.data.lang, values.replace) };
   },
   confirm: async ({ request, platform, locals, cookies }) => {
@@ -74,12 +89,12 @@ export const actions: Actions = {
       { values },
     );
     if (wasRefused(admitted)) return admitted;
-    const { withdrawalCode } = await submitTestimonial(locals.db, {
-      ...parsed.data,
-      ...parsed.data.context,
-      text: review.text,
-    });
-    setFlash(cookies, TESTIMONY_THANKS, { code: withdrawalCode });
+    const submitted = await orFormFailure(
+      submitTestimonial(locals.db, { ...parsed.data, ...parsed.data.context, text: review.text }),
+      { values },
+    );
+    if (wasRefused(submitted)) return submitted;
+    setFlash(cookies, TESTIMONY_THANKS, { code: submitted.withdrawalCode });
     redirect(303, localizeHref('/temoigner/merci'));
   },
 };

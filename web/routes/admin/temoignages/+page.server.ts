@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { OpenFlagsError, withOpenFlags } from '$api/testimonials/flag-review';
 import { segmentText } from '$api/testimonials/marks';
+import { listCalls } from '$api/testimonials/calls/service.server';
 import { ModerationEdits, RejectBody } from '$api/testimonials/schemas';
 import {
   listForModeration,
@@ -16,6 +17,9 @@ export const load: PageServerLoad = async (event) => {
   const queue = await listForModeration(event.locals.db, 'pending');
   return {
     member,
+    callTitles: Object.fromEntries(
+      (await listCalls(event.locals.db)).map((c) => [c.slug, c.title]),
+    ),
     queue: queue.map((row) => {
       const flagged = withOpenFlags(row);
       return { ...flagged, segments: segmentText(flagged.text, flagged.flags) };
