@@ -25,6 +25,8 @@ const translatedPaths: [fr: string, en: string][] = [
   ['/resultats/:year/diffusions', '/en/results/:year/releases'],
   ['/resultats/:year', '/en/results/:year'],
   ['/rapport/:year', '/en/report/:year'],
+  ['/graphiques/:kind', '/en/charts/:kind'],
+  ['/integrer/:kind', '/en/embed/:kind'],
   ['/donnees', '/en/data'],
   ['/donnees/:year', '/en/data/:year'],
 ];

@@ -10,6 +10,8 @@
  *                20 clients at once; then checks that D1 holds every response
  *                the Worker acknowledged
  *   INSERT       the same rows written with node:sqlite, one transaction each
+ *   results pg   GET /resultats/2026: the edition page, findings and charts drawn on the server
+ *   chart PNG    GET /graphiques/shares.png?edition=2026, rasterised in the Worker (resvg-wasm)
  *   search       GET /api/v1/testimonials?q=…, among as many published testimonials
  *   theme        GET /api/v1/testimonials?theme=…
  *   …SQL         the same queries on node:sqlite
@@ -203,6 +205,14 @@ for (const size of sizes) {
     await fetchOk(indicatorsUrl);
     const cold = performance.now() - coldStart;
     const warm = await load('indicators ', () => fetchOk(indicatorsUrl));
+    // A results page as a reader gets it (findings and three charts drawn on the server), and a
+    // chart's PNG, rasterised in the Worker.
+    const resultsPage = await load('results pg ', () =>
+      fetchOk(`${server.baseURL}/resultats/2026`),
+    );
+    const chartPng = await load('chart PNG  ', () =>
+      fetchOk(`${server.baseURL}/graphiques/shares.png?edition=2026`),
+    );
     const search = await load('search     ', () =>
       fetchOk(`${server.baseURL}/api/v1/testimonials?q=${encodeURIComponent(SEARCH_WORDS)}`),
     );
@@ -313,6 +323,18 @@ for (const size of sizes) {
       'summary SQL (node:sqlite)',
       summarySql,
       `warm read/SQL p50 ${(warm.p50 / summarySql.p50).toFixed(2)}×`,
+    );
+    row(
+      size,
+      'results page (Worker)',
+      resultsPage,
+      `${(resultsPage.p50 / health.p50).toFixed(2)}× health p50`,
+    );
+    row(
+      size,
+      'chart PNG (Worker)',
+      chartPng,
+      `${(chartPng.p50 / health.p50).toFixed(2)}× health p50`,
     );
     row(size, 'search (Worker)', search, `${(search.p50 / health.p50).toFixed(2)}× health p50`);
     row(

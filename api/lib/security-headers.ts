@@ -19,9 +19,21 @@ export const NON_PAGE_CSP =
 /** Staff pages and answers: pending testimonials, the audit log, staff e-mails. */
 const STAFF_PATH = /^\/(en\/)?admin(\/|$)|^\/api\/v1\/staff(\/|$)/;
 
+/** Embeddable charts: the one place other sites may frame (docs/adr/013-charts.md). */
+const EMBED_PATH = /^\/(en\/embed|integrer)\/[^/]+$/;
+
 export function applySecurityHeaders(headers: Headers, pathname: string): void {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
   if (!headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', NON_PAGE_CSP);
+  if (EMBED_PATH.test(pathname)) {
+    headers.delete('X-Frame-Options');
+    headers.set(
+      'Content-Security-Policy',
+      headers
+        .get('Content-Security-Policy')!
+        .replace("frame-ancestors 'none'", 'frame-ancestors *'),
+    );
+  }
   // Neither the browser nor a proxy keeps a copy of staff answers, to show after sign-out.
   if (STAFF_PATH.test(pathname)) headers.set('Cache-Control', 'no-store');
 }

@@ -40,6 +40,7 @@ export async function getReport(db: Db, year: number) {
     k: summary.k,
     n: summary.n,
     provisional: summary.provisional,
+    release: summary.release,
     indicators: summary.indicators,
     salary: summary.questions.find((q) => q.code === SALARY_QUESTION) ?? null,
     previous: previous && {

@@ -80,8 +80,11 @@ describe('annual report', () => {
       expect(res?.status()).toBe(200);
       expect(await texts(page, 'h1')).toEqual([expected.h1]);
       const h2 = await texts(page, 'main h2');
-      // The contents come first, then one h2 a chapter, in this order.
-      expect(h2.slice(1)).toEqual(expected.chapters);
+      // The cover's key findings and the contents come first, then one h2 a chapter, in order.
+      expect(h2.slice(0, 2)).toEqual(
+        lang === 'fr' ? ['À retenir', 'Sommaire'] : ['Key findings', 'Contents'],
+      );
+      expect(h2.slice(2)).toEqual(expected.chapters);
       // Themes under testimonials, and the methodology's five parts plus further reading.
       expect(
         await page.locator('section[aria-labelledby="report-testimonials"] h3').count(),
@@ -106,25 +109,30 @@ describe('annual report', () => {
     async (_, expected) => {
       const page = await browser.newPage();
       await page.goto(`${baseURL()}${expected.resultsPath}`);
-      const onResults = await texts(page, '.indicator-cards .figure');
+      const onResults = await texts(page, '.key-findings li');
       // The results page of the edition links to its report.
       const link = page.locator(`a[href="${expected.path}"]`);
       expect(await link.count()).toBe(1);
       await link.click();
       await page.waitForURL(`**${expected.path}`);
-      expect(await texts(page, '.indicator-cards .figure')).toEqual(onResults);
-      expect(onResults).toHaveLength(12);
+      // The cover leads with the same findings, and says how to cite the report.
+      expect(await texts(page, '.report-cover .key-findings li')).toEqual(onResults);
+      expect(onResults.length).toBeGreaterThanOrEqual(3);
+      expect(await page.textContent('.report-cite')).toMatch(/^\s*(Pour citer|To cite)/);
 
-      const figures = page.locator('main section figure:has(.bar-chart)');
+      const figures = page.locator('main section figure:has(svg.chart)');
       expect(await figures.count()).toBeGreaterThanOrEqual(2);
       for (const figure of await figures.all()) {
-        expect((await figure.locator('figcaption').textContent())!.trim()).toMatch(/^Figure \d/);
+        expect((await figure.locator('figcaption').first().textContent())!.trim()).toMatch(
+          /^Figure \d/,
+        );
         expect(await figure.locator('table caption').count()).toBe(1);
-        // Every bar is a row of the table (which may hold more, e.g. "prefer not to say").
+        // Every charted label is a row of the table (which may hold more, e.g. "prefer not to say").
         const rows = await figure.locator('th[scope="row"]').allTextContents();
-        const bars = await figure.locator('.bar-row span').allTextContents();
-        expect(bars.length).toBeGreaterThan(0);
-        expect(rows).toEqual(expect.arrayContaining(bars));
+        const drawn = (await figure.locator('svg.chart').textContent())!.replace(/\s/g, '');
+        const charted = rows.filter((row) => drawn.includes(row.replace(/\s/g, '')));
+        expect(charted.length).toBeGreaterThanOrEqual(rows.length - 1);
+        expect(charted.length).toBeGreaterThan(0);
       }
       await page.close();
     },

@@ -69,11 +69,13 @@ describe('results pages', () => {
     const page = await browser.newPage();
     await page.goto(`${baseURL()}/resultats/2026`);
     expect(await page.textContent('.provisional')).toContain('Résultats provisoires');
-    const charts = await page.$$('.bar-chart');
-    const tables = await page.$$('table');
-    expect(charts.length).toBeGreaterThanOrEqual(2);
-    expect(tables.length).toBeGreaterThanOrEqual(charts.length);
-    expect(await page.$$('.bar-area .bar')).not.toHaveLength(0);
+    const figures = page.locator('figure.chart-figure');
+    expect(await figures.count()).toBeGreaterThanOrEqual(2);
+    for (const figure of await figures.all()) {
+      expect(await figure.locator('svg.chart').count()).toBe(1);
+      expect(await figure.locator('table caption').count()).toBe(1);
+    }
+    expect(await page.locator('svg.chart rect').count()).toBeGreaterThan(0);
     await page.goto(`${baseURL()}/resultats/2025`);
     expect(await page.$('.provisional')).toBeNull();
     await page.close();

@@ -26,6 +26,26 @@ describe('security headers', () => {
     expect(headers.get('content-security-policy')).toBe("script-src 'self' 'nonce-x'");
   });
 
+  it('lets other sites frame the embeddable charts, and nothing else', () => {
+    const framing = (path: string) => {
+      const headers = new Headers({
+        'content-security-policy': "default-src 'self'; frame-ancestors 'none'",
+      });
+      applySecurityHeaders(headers, path);
+      return [headers.get('content-security-policy'), headers.get('x-frame-options')];
+    };
+    for (const path of ['/integrer/shares', '/en/embed/trend'])
+      expect(framing(path)).toEqual(["default-src 'self'; frame-ancestors *", null]);
+    for (const path of [
+      '/',
+      '/graphiques/shares',
+      '/integrer/shares/x',
+      '/admin/integrer/shares',
+      '/en/integrer/shares',
+    ])
+      expect(framing(path)).toEqual(["default-src 'self'; frame-ancestors 'none'", 'DENY']);
+  });
+
   it('forbids caching every staff page and answer, and nothing else', () => {
     const cacheOf = (path: string) => {
       const headers = new Headers({ 'cache-control': 'public, max-age=60' });

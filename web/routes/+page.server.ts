@@ -1,5 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { listPublicEditions } from '$api/editions/queries.server';
+import { latestKeyFindings } from '$api/releases/key-findings.server';
 import { listCalls } from '$api/testimonials/calls/service.server';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -8,5 +9,6 @@ export const load: PageServerLoad = async ({ locals }) => {
     editions,
     open: editions.find((e) => e.status === 'open') ?? null,
     calls: (await listCalls(locals.db)).filter((c) => c.status === 'open'),
+    keyFindings: await latestKeyFindings(locals.db),
   };
 };

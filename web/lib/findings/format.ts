@@ -1,6 +1,5 @@
 import type { IndicatorDef } from '$api/findings/definitions';
 import type { Locale } from '$api/survey/model';
-import type { BarDatum } from '$lib/charts/bar-chart';
 
 type Unit = IndicatorDef['unit'];
 
@@ -39,15 +38,6 @@ export function formatInterval(
   return ci
     ? `${formatValue(ci[0], unit, locale, k)} – ${formatValue(ci[1], unit, locale, k)}`
     : '—';
-}
-
-export function bars(
-  figures: { key: string; label: string; value: number | null; ci: [number, number] | null }[],
-  unit: Unit,
-  locale: Locale,
-  k: number,
-): BarDatum[] {
-  return figures.map((f) => ({ ...f, text: formatValue(f.value, unit, locale, k) }));
 }
 
 /** Links to the same table from the API, as CSV and JSON. */

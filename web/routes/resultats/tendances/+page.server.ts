@@ -1,6 +1,8 @@
 import { INDICATORS, indicatorByCode } from '$api/findings/definitions';
 import { getTrend } from '$api/releases/read.server';
 import { DEFAULT_K } from '$api/findings/disclosure';
+import { trendChart } from '$lib/charts/figures';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -8,9 +10,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     indicatorByCode.get(url.searchParams.get('indicator') ?? '') ??
     INDICATORS.find((i) => i.code === 'who5_mean')!;
   return {
-    k: DEFAULT_K,
-    indicator: { code: indicator.code, label: indicator.label, unit: indicator.unit },
+    indicator: { code: indicator.code, label: indicator.label },
     indicators: INDICATORS.map((i) => ({ code: i.code, label: i.label })),
-    points: await getTrend(locals.db, indicator.code),
+    view: trendChart(indicator, await getTrend(locals.db, indicator.code), DEFAULT_K, getLocale()),
   };
 };

@@ -5,6 +5,9 @@ import {
   indicatorByCode,
 } from '$api/findings/definitions';
 import { getSummary } from '$api/releases/read.server';
+import { breakdownChart } from '$lib/charts/figures';
+import { getLocale } from '$lib/paraglide/runtime';
+import { isOrdered } from '$lib/server/charts';
 import { orPageError } from '$lib/server/domain';
 import type { PageServerLoad } from './$types';
 
@@ -19,7 +22,13 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
     provisional: summary.provisional,
     indicator: { code: indicator.code, label: indicator.label, unit: indicator.unit },
     by: { code: by.code, label: by.label },
-    cells: summary.breakdowns[indicator.code]?.[by.code] ?? [],
+    view: breakdownChart(
+      summary,
+      indicator,
+      { ...by, ordered: isOrdered(by) },
+      summary.breakdowns[indicator.code]?.[by.code] ?? [],
+      getLocale(),
+    ),
     indicators: INDICATORS.map((i) => ({ code: i.code, label: i.label })),
     dimensions: DIMENSIONS.map((d) => ({ code: d.code, label: d.label })),
   };
