@@ -23,6 +23,8 @@ const translatedPaths: [fr: string, en: string][] = [
   ['/resultats/:year/ventilations', '/en/results/:year/breakdowns'],
   ['/resultats/:year/croisements', '/en/results/:year/crosstabs'],
   ['/resultats/:year/diffusions', '/en/results/:year/releases'],
+  ['/resultats/:year/questions', '/en/results/:year/questions'],
+  ['/resultats/:year/questions/:code', '/en/results/:year/questions/:code'],
   ['/resultats/:year', '/en/results/:year'],
   ['/rapport/:year', '/en/report/:year'],
   ['/graphiques/:kind', '/en/charts/:kind'],

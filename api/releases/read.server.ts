@@ -91,24 +91,39 @@ export async function getCrosstab(
 }
 
 /** An indicator across the editions that have a release, oldest first. */
-export async function getTrend(db: Db, code: string) {
+/** Each opened edition's current release summary, oldest first: what trends read across editions. */
+async function currentSummaries(db: Db) {
   const list = await db.query.editions.findMany({ orderBy: (e, { asc }) => [asc(e.year)] });
-  const points = [];
+  const all = [];
   for (const edition of list) {
     if (edition.status === 'draft' || !getQuestionnaire(edition.questionnaireVersion)) continue;
     const release = await currentRelease(db, edition.year);
     if (!release) continue;
     const summary = await readOutput<Summary>(db, release.id, SUMMARY_OUTPUT);
-    const figure = summary?.indicators.find((i) => i.code === code);
-    if (figure)
-      points.push({
+    if (summary)
+      all.push({
         edition: edition.year,
         provisional: release.kind === 'provisional',
         release: refOf(release),
-        ...figure,
+        summary,
       });
   }
-  return points;
+  return all;
+}
+
+export async function getTrend(db: Db, code: string) {
+  return (await currentSummaries(db)).flatMap(({ summary, ...point }) => {
+    const figure = summary.indicators.find((i) => i.code === code);
+    return figure ? [{ ...point, ...figure }] : [];
+  });
+}
+
+/** A question's figures in every edition that asked it: its code means the same across them. */
+export async function getQuestionTrend(db: Db, code: string) {
+  return (await currentSummaries(db)).flatMap(({ summary, ...point }) => {
+    const figure = summary.questions.find((q) => q.code === code);
+    return figure ? [{ ...point, k: summary.k, figure }] : [];
+  });
 }
 
 /** The releases page: each published release of an edition, newest first, with what changed. */

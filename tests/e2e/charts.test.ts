@@ -29,6 +29,10 @@ const PUBLIC_PAGES = [
   '/resultats/2025/croisements?row=profile.contract&col=career.intent_leave',
   '/resultats/tendances?indicator=hostile_weekly',
   '/en/results/trends?indicator=overtime_median',
+  '/resultats/2025/croisements?row=profile.experience&col=exposure.hostile_frequency&show=col&counts=1',
+  '/resultats/2025/questions',
+  '/resultats/2025/questions/career.salary_band',
+  '/en/results/2026/questions/work.clients_count',
   '/resultats/methodologie',
   '/resultats/2025/diffusions',
   '/rapport/2025',
@@ -39,7 +43,7 @@ const PUBLIC_PAGES = [
   '/graphiques/shares?edition=2025',
   '/en/charts/breakdown?edition=2025&indicator=harassed_12m&by=gender',
   '/graphiques/trend?indicator=who5_mean',
-  '/integrer/salary?edition=2025',
+  '/integrer/question?edition=2025&question=career.salary_band',
 ];
 
 /** Pairs of texts, within one chart, whose boxes intersect by more than a pixel. */
@@ -196,6 +200,76 @@ describe('charts and public pages', () => {
     }
     expect((await fetch(`${baseURL()}/graphiques/shares?edition=1999`)).status).toBe(400);
     expect((await fetch(`${baseURL()}/graphiques/nothing?edition=2025`)).status).toBe(404);
+    await page.close();
+  });
+
+  it('gives every question of an edition a page: answers, cross-tabs, trend and codebook', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseURL()}/resultats/2025`);
+    await page.click('text=Toutes les questions');
+    await page.waitForURL('**/resultats/2025/questions');
+    const links = page.locator('main li a');
+    expect(await links.count()).toBeGreaterThan(30);
+    await page.click('a[href="/resultats/2025/questions/exposure.hostile_frequency"]');
+    await page.waitForURL('**/questions/exposure.hostile_frequency');
+    // Its answers as a chart with its table, in the scale's own order.
+    expect(await page.locator('svg.chart').count()).toBe(1);
+    // Its cross-tabs by each profile dimension, opened as row percentages.
+    const crosstab = page.locator('a:text-matches("^Selon « Contrat »$")');
+    expect(await crosstab.getAttribute('href')).toBe(
+      '/resultats/2025/croisements?row=profile.contract&col=exposure.hostile_frequency&show=row',
+    );
+    // The same code in 2024 and 2025: a trend table with a column per edition.
+    const years = await page
+      .locator('section[aria-labelledby="trend-heading"] thead th')
+      .allTextContents();
+    expect(years.map((y) => y.slice(0, 4))).toEqual(expect.arrayContaining(['2024', '2025']));
+    // Its codebook entry: code, type, routing, options.
+    const codebook = (await page.textContent('.codebook'))!;
+    expect(codebook).toContain('exposure.hostile_frequency');
+    expect(codebook).toContain('Toutes et tous les répondant·es');
+
+    // A routed number question says to whom it was asked, and gives its mean with its interval.
+    await page.goto(`${baseURL()}/en/results/2026/questions/work.clients_count`);
+    expect(await page.textContent('.codebook')).toMatch(/Only if “.+”: /);
+    expect(await page.textContent('section[aria-labelledby="distribution-heading"]')).toMatch(
+      /Mean [\d.]+ \(95% CI: [\d.]+ – [\d.]+\); median/,
+    );
+    expect((await fetch(`${baseURL()}/resultats/2025/questions/no.such_code`)).status).toBe(404);
+    await page.close();
+  });
+
+  it('lets the reader read a cross-tab as row or column shares, shaded, with counts on demand', async () => {
+    const page = await browser.newPage();
+    const path = '/resultats/2025/croisements?row=profile.contract&col=career.intent_leave';
+    await page.goto(`${baseURL()}${path}`);
+    // Row shares by default: each published row sums to about 100 %.
+    const rowSums = await page.$$eval('table.crosstab tbody tr', (rows) =>
+      rows.map((r) =>
+        [...r.querySelectorAll('td')]
+          .slice(0, -1)
+          .map((td) => td.textContent!.trim())
+          .filter((t) => t.endsWith('%'))
+          .reduce((sum, t) => sum + Number(t.replace(/[^\d,]/g, '').replace(',', '.')), 0),
+      ),
+    );
+    expect(rowSums.some((sum) => Math.abs(sum - 100) < 0.6)).toBe(true);
+    expect(await page.locator('table.crosstab td[style*="background"]').count()).toBeGreaterThan(0);
+    // Without JavaScript the form carries the choice: column shares with counts.
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await context.newPage();
+    await plain.goto(`${baseURL()}${path}`);
+    await plain.check('input[name="show"][value="col"]');
+    await plain.check('input[name="counts"]');
+    await plain.click('form.explorer-form button[type="submit"]');
+    await plain.waitForURL(/show=col/);
+    expect(new URL(plain.url()).searchParams.get('counts')).toBe('1');
+    expect(await plain.locator('table.crosstab .cell-count').count()).toBeGreaterThan(0);
+    await plain.check('input[name="show"][value="count"]');
+    await plain.click('form.explorer-form button[type="submit"]');
+    await plain.waitForURL(/show=count/);
+    expect(await plain.locator('table.crosstab td[style*="background"]').count()).toBe(0);
+    await context.close();
     await page.close();
   });
 

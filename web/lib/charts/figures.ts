@@ -14,7 +14,7 @@ import type { ChartFigure, ChartSpec } from './spec';
 
 type Unit = IndicatorDef['unit'];
 
-export const CHART_KINDS = ['shares', 'scores', 'salary', 'breakdown', 'trend'] as const;
+export const CHART_KINDS = ['shares', 'scores', 'question', 'breakdown', 'trend'] as const;
 export type ChartKind = (typeof CHART_KINDS)[number];
 
 export interface TableRow {
@@ -105,14 +105,30 @@ function indicatorsChart(
   };
 }
 
-/** A distribution in the order of its options: salary bands are ordered, so they are not sorted. */
-export function salaryChart(s: EditionFigures, options: OptionFigure[], locale: Locale): ChartView {
-  const title = m.chart_salary_title({ year: s.edition }, { locale });
-  // "Prefer not to say" is not a band: the chart leaves it out, the table keeps it.
-  const charted = options.filter((o) => o.code !== 'undisclosed');
+/** Answers that are not a position on the question's scale: tables keep them, charts leave them out. */
+const NON_ANSWERS = new Set(['undisclosed', 'dont_know']);
+
+/**
+ * A question's distribution: shares of its respondents by option, in the options' order when
+ * they are ordered (bands, frequencies), largest first otherwise.
+ */
+export function questionChart(
+  s: EditionFigures,
+  question: { code: string; label: Localized; ordered: boolean },
+  options: OptionFigure[],
+  locale: Locale,
+): ChartView {
+  const title = m.chart_question_title(
+    { question: question.label[locale], year: s.edition },
+    { locale },
+  );
+  const charted = options.filter((o) => !NON_ANSWERS.has(o.code));
+  const rows = question.ordered
+    ? charted
+    : [...charted].sort((a, b) => (b.percent ?? -1) - (a.percent ?? -1));
   return {
-    kind: 'salary',
-    query: { edition: String(s.edition) },
+    kind: 'question',
+    query: { edition: String(s.edition), question: question.code },
     spec: {
       kind: 'rows',
       mark: 'bar',
@@ -122,7 +138,7 @@ export function salaryChart(s: EditionFigures, options: OptionFigure[], locale: 
       max: 10,
       source: editionSource(s, locale),
       intervalLegend: m.chart_interval({}, { locale }),
-      rows: charted.map((o) => figure(o.label[locale], o.percent, o.ci, 'percent', locale, s.k)),
+      rows: rows.map((o) => figure(o.label[locale], o.percent, o.ci, 'percent', locale, s.k)),
     },
     table: {
       caption: title,

@@ -11,13 +11,13 @@ import {
   type DimensionDef,
 } from '$api/findings/definitions';
 import { ApiError } from '$api/lib/errors';
-import { getSummary, getTrend } from '$api/releases/read.server';
-import { questionsOf, type Locale } from '$api/survey/model';
+import { findingsEdition, getSummary, getTrend } from '$api/releases/read.server';
+import { questionsOf, type Locale, type Question, type Questionnaire } from '$api/survey/model';
 import { questionnaires } from '$api/survey/questionnaires';
 import type { Db } from '$api/lib/db.server';
 import {
   breakdownChart,
-  salaryChart,
+  questionChart,
   scoresChart,
   sharesChart,
   trendChart,
@@ -38,18 +38,21 @@ export async function loadChart(
   const s = await getSummary(db, edition(query));
   if (kind === 'shares') return sharesChart(s, locale);
   if (kind === 'scores') return scoresChart(s, locale);
-  if (kind === 'salary') {
-    const salary = s.questions.find((q) => q.code === 'career.salary_band');
-    if (salary?.type !== 'choice')
+  if (kind === 'question') {
+    const code = query.get('question') ?? '';
+    const { questionnaire } = await findingsEdition(db, s.edition);
+    const question = questionOf(questionnaire, code);
+    const figure = s.questions.find((q) => q.code === code);
+    if (!question || figure?.type !== 'choice')
       throw new ApiError(
-        404,
-        'chart_not_found',
-        `The ${s.edition} edition has no salary figures.`,
+        400,
+        'invalid_parameter',
+        `No chart of "${code.slice(0, 60)}" in ${s.edition}.`,
         {
-          edition: 'No salary figures in this edition.',
+          question: 'Expected the code of a choice question of this edition.',
         },
       );
-    return salaryChart(s, salary.options, locale);
+    return questionChart(s, question, figure.options, locale);
   }
   const indicator = pick(query, 'indicator', indicatorByCode, INDICATORS);
   const by = pick(query, 'by', dimensionByCode, DIMENSIONS);
@@ -83,13 +86,22 @@ function pick<T extends { code: string }>(
   return found;
 }
 
+/** A question as its charts name it; null for free text, which has no figures. */
+export function questionOf(questionnaire: Questionnaire, code: string) {
+  const q = questionsOf(questionnaire).find((x) => x.code === code);
+  return q && q.type !== 'text'
+    ? { code: q.code, label: q.label, ordered: isOrderedQuestion(q) }
+    : null;
+}
+
+/** Scales, and choices whose options run in order (bands, frequencies), keep their order. */
+export function isOrderedQuestion(q: Question): boolean {
+  return q.type === 'scale' || ((q.type === 'single' || q.type === 'multi') && q.ordered === true);
+}
+
 /** Whether the characteristic's options are ordered in any questionnaire (age, experience, size). */
 export function isOrdered(by: DimensionDef): boolean {
   return Object.values(questionnaires).some((q) =>
-    questionsOf(q).some(
-      (question) =>
-        question.code === by.question &&
-        (question.type === 'scale' || ('ordered' in question && question.ordered === true)),
-    ),
+    questionsOf(q).some((question) => question.code === by.question && isOrderedQuestion(question)),
   );
 }

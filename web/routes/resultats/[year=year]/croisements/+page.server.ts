@@ -1,5 +1,6 @@
 import { crosstabAxes } from '$api/findings/crosstab';
 import { findingsEdition, getCrosstab } from '$api/releases/read.server';
+import { crosstabMode } from '$lib/findings/crosstab-view';
 import { orPageError } from '$lib/server/domain';
 import type { PageServerLoad } from './$types';
 
@@ -18,5 +19,11 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
   };
   const row = pick('row', rows, 'profile.employer_type');
   const col = pick('col', cols, 'exposure.hostile_frequency');
-  return { rows, cols, table: await getCrosstab(db, year, row, col) };
+  return {
+    rows,
+    cols,
+    table: await getCrosstab(db, year, row, col),
+    mode: crosstabMode(url.searchParams.get('show')),
+    withCounts: url.searchParams.get('counts') === '1',
+  };
 };
