@@ -82,27 +82,43 @@ function textsOutside(page: Page, width: number): Promise<string[]> {
   );
 }
 
+/** No sideways scrolling, no chart text over another or off the page, and axe finds nothing. */
+async function readableEverywhere(path: string): Promise<void> {
+  const page = await browser.newPage();
+  const res = await page.goto(`${baseURL()}${path}`);
+  expect(res?.status()).toBe(200);
+  for (const width of [360, 768, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      width,
+    );
+    expect(await overlappingTexts(page)).toEqual([]);
+    expect(await textsOutside(page, width)).toEqual([]);
+  }
+  await page.setViewportSize({ width: 360, height: 800 });
+  await expectNoAxeViolations(page);
+  await screenshots(page, `public${path.replace(/[^a-z0-9]+/gi, '-')}`, [360, 768, 1280]);
+  await page.close();
+}
+
 describe('charts and public pages', () => {
   it.each(PUBLIC_PAGES)(
     '%s fits 360, 768 and 1280 px, with no chart text over another, and passes axe',
-    async (path) => {
-      const page = await browser.newPage();
-      const res = await page.goto(`${baseURL()}${path}`);
-      expect(res?.status()).toBe(200);
-      for (const width of [360, 768, 1280]) {
-        await page.setViewportSize({ width, height: 800 });
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-          width,
-        );
-        expect(await overlappingTexts(page)).toEqual([]);
-        expect(await textsOutside(page, width)).toEqual([]);
-      }
-      await page.setViewportSize({ width: 360, height: 800 });
-      await expectNoAxeViolations(page);
-      await screenshots(page, `public${path.replace(/[^a-z0-9]+/gi, '-')}`, [360, 768, 1280]);
-      await page.close();
-    },
+    readableEverywhere,
   );
+
+  it('holds the same for a testimony and a call for testimonies, reached by their links', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseURL()}/temoignages`);
+    const testimony = await page.getAttribute(
+      'main article a[href^="/temoignages/"]:not([href*="/appels/"])',
+      'href',
+    );
+    await page.goto(`${baseURL()}/`);
+    const call = await page.getAttribute('main a[href^="/temoignages/appels/"]', 'href');
+    await page.close();
+    for (const path of [testimony!, call!]) await readableEverywhere(path);
+  });
 
   it('draws every chart with a value axis, its unit, a legend for intervals and a source line', async () => {
     const page = await browser.newPage();
