@@ -22,7 +22,11 @@ async function chartPng(
   env: Env,
   ctx: ExecutionContext,
 ): Promise<Response> {
-  const svg = await sveltekit.fetch(new Request(svgUrl, { headers: request.headers }), env, ctx);
+  // An in-process request has no cf properties of its own; the SVG route reads none.
+  const inner = new Request(svgUrl, { headers: request.headers }) as Parameters<
+    typeof sveltekit.fetch
+  >[0];
+  const svg = await sveltekit.fetch(inner, env, ctx);
   if (svg.status !== 200) return svg;
   const png = await rasterise(await svg.text());
   // The SVG's headers carry the security headers and cache-control its route and hooks set;

@@ -234,7 +234,7 @@ export function microdataColumns(questionnaire: Questionnaire, levels: number[])
           ...base,
           name: q.code,
           type: 'integer',
-          values: [...q.options!]
+          values: [...q.options]
             .sort((a, b) => a.score! - b.score!)
             .map((o) => ({ value: o.score!, label: o.label })),
           ordered: true,
@@ -254,7 +254,7 @@ export function microdataColumns(questionnaire: Questionnaire, levels: number[])
         );
         break;
       case 'multi':
-        for (const option of q.options!) {
+        for (const option of q.options) {
           columns.push({
             ...base,
             name: `${q.code}.${option.code}`,
