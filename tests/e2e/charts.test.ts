@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import fc from 'fast-check';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inflateSync } from 'node:zlib';
@@ -287,6 +288,44 @@ describe('charts and public pages', () => {
     expect(await plain.locator('table.crosstab td[style*="background"]').count()).toBe(0);
     await context.close();
     await page.close();
+  });
+
+  it('answers any chart or explorer address with a page or a 4xx naming the field, never a 5xx', async () => {
+    const codeOr = (codes: string[]) => fc.oneof(fc.constantFrom(...codes), fc.string());
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('/graphiques/', '/en/charts/', '/integrer/'),
+        fc.constantFrom('shares', 'scores', 'question', 'breakdown', 'trend', 'pie'),
+        fc.constantFrom('', '.svg', '.png'),
+        fc.record(
+          {
+            edition: codeOr(['2024', '2025', '2026', '1999']),
+            indicator: codeOr(['who5_mean', 'harassed_12m']),
+            by: codeOr(['gender', 'region']),
+            question: codeOr(['career.salary_band', 'work.clients_count']),
+          },
+          { requiredKeys: [] },
+        ),
+        async (prefix, kind, form, query) => {
+          const path = `${prefix}${kind}${prefix === '/integrer/' ? '' : form}`;
+          const res = await fetch(`${baseURL()}${path}?${new URLSearchParams(query)}`);
+          const body = await res.text();
+          expect(res.status, `${path} ${JSON.stringify(query)}`).toBeLessThan(500);
+          if (res.status === 400) expect(body).toMatch(/edition|indicator|by|question/);
+        },
+      ),
+      { numRuns: 80 },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.string(), fc.string(), fc.string(), async (show, counts, code) => {
+        for (const path of [
+          `/resultats/2025/croisements?${new URLSearchParams({ show, counts })}`,
+          `/resultats/2025/questions/${encodeURIComponent(code)}`,
+        ])
+          expect((await fetch(`${baseURL()}${path}`)).status).toBeLessThan(500);
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('lets another site frame the embed, and no other page', async () => {

@@ -47,7 +47,7 @@ export async function loadChart(
       throw new ApiError(
         400,
         'invalid_parameter',
-        `No chart of "${code.slice(0, 60)}" in ${s.edition}.`,
+        `Unknown question "${code.slice(0, 60)}": expected a choice question of ${s.edition}.`,
         {
           question: 'Expected the code of a choice question of this edition.',
         },
